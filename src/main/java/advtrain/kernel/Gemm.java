@@ -1,0 +1,232 @@
+package advtrain.kernel;
+
+/**
+ * General matrix multiply over flat row-major {@code double[]}:
+ * {@code C = alpha * op(A) * op(B) + beta * C} with op in {N, T}, op(A) m x k, op(B) k x n, C m x n.
+ *
+ * <p>Structure (BLIS): loop jc over columns of C in blocks of {@link #NC}; pc over k in blocks of
+ * {@link #KC}, packing the KC x NC panel of op(B) into micro-panels of NR columns; ic over rows in
+ * super-blocks of {@link #M_PACK} rows, packing op(A) (times alpha) into micro-panels of MR rows;
+ * then tasks of {@link #MC} rows x {@link #TASK_COLS} columns run the register-tiled micro-kernel of
+ * {@link VectorKernels}. NN, NT, TN and TT differ only in how the panels are packed.
+ *
+ * <p>Determinism: C is first scaled by beta, then every element is updated by one fma chain over k
+ * in increasing order, reloading C for each KC block. The chain is the same for every tile shape,
+ * vector width and thread count, so results are bit-identical between the SIMD and scalar paths,
+ * across thread counts, and with {@link GemmReference}.
+ */
+public final class Gemm {
+
+    /** Whether an operand is used as stored (N) or transposed (T). */
+    public enum Op { N, T }
+
+    /** Depth of a packed block: KC x NR doubles of B (a micro-panel) stay in L1. Measured best in NOTES.md (KC=256 cost ~15%). */
+    static final int KC = 512;
+    /** Rows of A per task: an MC x KC block of packed A (384 KiB) stays in L2. Multiple of every MR (4, 6). */
+    static final int MC = 96;
+    /** Columns of the packed B panel: KC x NC doubles (4 MiB) in L3. */
+    static final int NC = 1024;
+    /** Rows of op(A) packed at once: bounds the packing buffer (M_PACK x KC doubles, 6 MiB). */
+    static final int M_PACK = 16 * MC;
+    /** Columns per task; a multiple of every NR (8, 16, 32) and of... the task grid depends on sizes only. */
+    static final int TASK_COLS = 256;
+    /** Micro-panels packed per parallel chunk. */
+    private static final int PACK_GRAIN = 8;
+
+    private static final ThreadLocal<double[][]> PACK = ThreadLocal.withInitial(() -> new double[2][0]);
+    private static final ThreadLocal<double[]> EDGE = ThreadLocal.withInitial(() -> new double[8 * 64]);
+
+    private Gemm() {
+    }
+
+    /** {@code C = alpha * op(A) * op(B) + beta * C} on the selected kernels. */
+    public static void gemm(Parallel par, Op opA, Op opB, int m, int n, int k, double alpha,
+                            double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                            double beta, double[] c, int cOff, int ldc) {
+        gemm(Simd.kernels(), par, opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /** As {@link #gemm(Parallel, Op, Op, int, int, int, double, double[], int, int, double[], int, int, double, double[], int, int)} on the given kernels (tests compare paths). */
+    public static void gemm(VectorKernels kern, Parallel par, Op opA, Op opB, int m, int n, int k, double alpha,
+                            double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                            double beta, double[] c, int cOff, int ldc) {
+        validate(opA, opB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        scaleC(par, m, n, beta, c, cOff, ldc);
+        if (k == 0 || alpha == 0.0) {
+            return;
+        }
+        final int mr = kern.mr();
+        final int nr = kern.nr();
+        double[][] bufs = PACK.get();
+        int needA = roundUp(Math.min(m, M_PACK), mr) * KC;
+        int needB = roundUp(Math.min(n, NC), nr) * KC;
+        if (bufs[0].length < needA) {
+            bufs[0] = new double[needA];
+        }
+        if (bufs[1].length < needB) {
+            bufs[1] = new double[needB];
+        }
+        final double[] pa = bufs[0];
+        final double[] pb = bufs[1];
+        for (int jc = 0; jc < n; jc += NC) {
+            final int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                final int kc = Math.min(KC, k - pc);
+                final int jc0 = jc;
+                final int pc0 = pc;
+                par.forRange(Parallel.chunks(nc, nr), PACK_GRAIN, (q0, q1) -> {
+                    for (int q = q0; q < q1; q++) {
+                        packB(opB, b, bOff, ldb, pc0, kc, jc0 + q * nr, Math.min(nr, nc - q * nr), nr, pb, q * nr * kc);
+                    }
+                });
+                for (int ic = 0; ic < m; ic += M_PACK) {
+                    final int mp = Math.min(M_PACK, m - ic);
+                    final int ic0 = ic;
+                    par.forRange(Parallel.chunks(mp, mr), PACK_GRAIN, (q0, q1) -> {
+                        for (int q = q0; q < q1; q++) {
+                            packA(opA, alpha, a, aOff, lda, ic0 + q * mr, Math.min(mr, mp - q * mr), pc0, kc, mr, pa, q * mr * kc);
+                        }
+                    });
+                    final int rowBlocks = Parallel.chunks(mp, MC);
+                    final int colBlocks = Parallel.chunks(nc, TASK_COLS);
+                    par.forRange(rowBlocks * colBlocks, 1, (t0, t1) -> {
+                        for (int t = t0; t < t1; t++) {
+                            int i0 = (t / colBlocks) * MC;
+                            int j0 = (t % colBlocks) * TASK_COLS;
+                            macroKernel(kern, kc, pa, pb, Math.min(MC, mp - i0), Math.min(TASK_COLS, nc - j0), i0, j0,
+                                    c, cOff + ic0 * ldc + jc0, ldc);
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    /** One task: rows [i0, i0+mb) of the packed A super-block times columns [j0, j0+nb) of the packed B panel. */
+    private static void macroKernel(VectorKernels kern, int kc, double[] pa, double[] pb, int mb, int nb, int i0, int j0,
+                                    double[] c, int cBase, int ldc) {
+        final int mr = kern.mr();
+        final int nr = kern.nr();
+        for (int jr = 0; jr < nb; jr += nr) {
+            int nrEff = Math.min(nr, nb - jr);
+            int bpOff = ((j0 + jr) / nr) * nr * kc;
+            for (int ir = 0; ir < mb; ir += mr) {
+                int mrEff = Math.min(mr, mb - ir);
+                int apOff = ((i0 + ir) / mr) * mr * kc;
+                int cTile = cBase + (i0 + ir) * ldc + j0 + jr;
+                if (mrEff == mr && nrEff == nr) {
+                    kern.microKernel(kc, pa, apOff, pb, bpOff, c, cTile, ldc);
+                } else {
+                    double[] edge = EDGE.get();
+                    for (int r = 0; r < mrEff; r++) {
+                        System.arraycopy(c, cTile + r * ldc, edge, r * nr, nrEff);
+                    }
+                    kern.microKernel(kc, pa, apOff, pb, bpOff, edge, 0, nr);
+                    for (int r = 0; r < mrEff; r++) {
+                        System.arraycopy(edge, r * nr, c, cTile + r * ldc, nrEff);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs rows [i0, i0+rows) and depth [p0, p0+kc) of alpha*op(A) as kc groups of mr values, zero-padded. */
+    private static void packA(Op opA, double alpha, double[] a, int aOff, int lda, int i0, int rows, int p0, int kc,
+                              int mr, double[] dst, int dOff) {
+        for (int p = 0; p < kc; p++) {
+            int d = dOff + p * mr;
+            for (int r = 0; r < rows; r++) {
+                int idx = opA == Op.N ? aOff + (i0 + r) * lda + p0 + p : aOff + (p0 + p) * lda + i0 + r;
+                dst[d + r] = alpha * a[idx];
+            }
+            for (int r = rows; r < mr; r++) {
+                dst[d + r] = 0.0;
+            }
+        }
+    }
+
+    /** Packs depth [p0, p0+kc) and columns [j0, j0+cols) of op(B) as kc groups of nr values, zero-padded. */
+    private static void packB(Op opB, double[] b, int bOff, int ldb, int p0, int kc, int j0, int cols, int nr,
+                              double[] dst, int dOff) {
+        for (int p = 0; p < kc; p++) {
+            int d = dOff + p * nr;
+            if (opB == Op.N) {
+                System.arraycopy(b, bOff + (p0 + p) * ldb + j0, dst, d, cols);
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    dst[d + j] = b[bOff + (j0 + j) * ldb + p0 + p];
+                }
+            }
+            for (int j = cols; j < nr; j++) {
+                dst[d + j] = 0.0;
+            }
+        }
+    }
+
+    private static void scaleC(Parallel par, int m, int n, double beta, double[] c, int cOff, int ldc) {
+        if (beta == 1.0) {
+            return;
+        }
+        par.forRange(m, Math.max(1, 65536 / n), (r0, r1) -> {
+            for (int i = r0; i < r1; i++) {
+                int row = cOff + i * ldc;
+                if (beta == 0.0) {
+                    java.util.Arrays.fill(c, row, row + n, 0.0);
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        c[row + j] *= beta;
+                    }
+                }
+            }
+        });
+    }
+
+    private static int roundUp(int x, int q) {
+        return (x + q - 1) / q * q;
+    }
+
+    /**
+     * Checks sizes, leading dimensions and that every index the call will touch lies inside its array;
+     * throws {@link IllegalArgumentException} naming the argument and the numbers.
+     */
+    static void validate(Op opA, Op opB, int m, int n, int k, double[] a, int aOff, int lda, double[] b, int bOff,
+                         int ldb, double[] c, int cOff, int ldc) {
+        if (opA == null || opB == null) {
+            throw new IllegalArgumentException("gemm: opA and opB must not be null");
+        }
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("gemm: sizes must be >= 0, got m=" + m + ", n=" + n + ", k=" + k);
+        }
+        int aRows = opA == Op.N ? m : k;
+        int aCols = opA == Op.N ? k : m;
+        int bRows = opB == Op.N ? k : n;
+        int bCols = opB == Op.N ? n : k;
+        checkOperand("A", a, aOff, lda, aRows, aCols);
+        checkOperand("B", b, bOff, ldb, bRows, bCols);
+        checkOperand("C", c, cOff, ldc, m, n);
+    }
+
+    private static void checkOperand(String name, double[] x, int off, int ld, int rows, int cols) {
+        if (x == null) {
+            throw new IllegalArgumentException("gemm: " + name + " must not be null");
+        }
+        if (off < 0) {
+            throw new IllegalArgumentException("gemm: " + name + " offset must be >= 0, got " + off);
+        }
+        if (ld < Math.max(1, cols)) {
+            throw new IllegalArgumentException("gemm: leading dimension of " + name + " must be >= " + Math.max(1, cols)
+                    + " (its stored columns), got " + ld);
+        }
+        if (rows > 0 && cols > 0) {
+            long last = off + (long) (rows - 1) * ld + cols - 1;
+            if (last >= x.length) {
+                throw new IllegalArgumentException("gemm: " + name + " is too short: " + rows + " x " + cols
+                        + " at offset " + off + " with leading dimension " + ld + " needs index " + last
+                        + ", but its length is " + x.length);
+            }
+        }
+    }
+}

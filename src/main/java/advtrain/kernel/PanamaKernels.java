@@ -1,0 +1,326 @@
+package advtrain.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Kernels on the Vector API ({@code jdk.incubator.vector}). Loaded only through {@link Simd}, and only
+ * when the module is present, so the scalar path never touches these classes.
+ *
+ * <p>The species is chosen once per JVM (system property {@code advtrain.simd.bits} = 128, 256 or 512,
+ * default the preferred species): on JDK 17 mixing species in one JVM boxes vectors and costs 20x
+ * (see NOTES.md). Every op vectorizes across independent outputs; reductions keep 8 lanes of partial
+ * sums whatever the width, so the results are bit-identical to {@link ScalarKernels}.
+ */
+final class PanamaKernels implements VectorKernels {
+
+    static final VectorSpecies<Double> S = chooseSpecies();
+    static final int L = S.length();
+    /** Vectors needed to hold the {@link #REDUCTION_LANES} partial sums. */
+    static final int V = REDUCTION_LANES / L;
+    /** Register tile: 6 rows x 4 vectors (6 x 32 doubles at 512 bits), measured best in NOTES.md. */
+    static final int MR = 6;
+    static final int NR = 4 * L;
+
+    private static VectorSpecies<Double> chooseSpecies() {
+        String bits = System.getProperty("advtrain.simd.bits", "");
+        VectorSpecies<Double> s;
+        switch (bits) {
+            case "128": s = DoubleVector.SPECIES_128; break;
+            case "256": s = DoubleVector.SPECIES_256; break;
+            case "512": s = DoubleVector.SPECIES_512; break;
+            case "": s = DoubleVector.SPECIES_PREFERRED; break;
+            default: throw new IllegalArgumentException(
+                    "advtrain.simd.bits must be 128, 256 or 512, got '" + bits + "'");
+        }
+        if (s.length() < 2 || s.length() > REDUCTION_LANES) {
+            throw new IllegalStateException("unsupported vector species " + s + " (need 2 to 8 double lanes)");
+        }
+        return s;
+    }
+
+    @Override public String name() { return "vector-" + bits(); }
+    @Override public int bits() { return S.vectorBitSize(); }
+    @Override public int mr() { return MR; }
+    @Override public int nr() { return NR; }
+
+    @Override
+    public void relu(int n, double[] x, int xOff, double[] y, int yOff) {
+        int i = 0;
+        for (int ub = S.loopBound(n); i < ub; i += L) {
+            DoubleVector.fromArray(S, x, xOff + i).max(0.0).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = Math.max(x[xOff + i], 0.0);
+        }
+    }
+
+    @Override
+    public void reluBackward(int n, double[] g, int gOff, double[] pre, int preOff, double[] out, int outOff) {
+        DoubleVector zero = DoubleVector.zero(S);
+        int i = 0;
+        for (int ub = S.loopBound(n); i < ub; i += L) {
+            VectorMask<Double> on = DoubleVector.fromArray(S, pre, preOff + i).compare(VectorOperators.GT, 0.0);
+            zero.blend(DoubleVector.fromArray(S, g, gOff + i), on).intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = pre[preOff + i] > 0 ? g[gOff + i] : 0.0;
+        }
+    }
+
+    @Override
+    public void axpy(int n, double a, double[] x, int xOff, double[] y, int yOff) {
+        DoubleVector va = DoubleVector.broadcast(S, a);
+        int i = 0;
+        for (int ub = S.loopBound(n); i < ub; i += L) {
+            va.fma(DoubleVector.fromArray(S, x, xOff + i), DoubleVector.fromArray(S, y, yOff + i))
+                    .intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = Math.fma(a, x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    @Override
+    public void scale(int n, double a, double[] x, int xOff) {
+        int i = 0;
+        for (int ub = S.loopBound(n); i < ub; i += L) {
+            DoubleVector.fromArray(S, x, xOff + i).mul(a).intoArray(x, xOff + i);
+        }
+        for (; i < n; i++) {
+            x[xOff + i] *= a;
+        }
+    }
+
+    @Override
+    public void mul(int n, double[] x, int xOff, double[] y, int yOff, double[] out, int outOff) {
+        int i = 0;
+        for (int ub = S.loopBound(n); i < ub; i += L) {
+            DoubleVector.fromArray(S, x, xOff + i).mul(DoubleVector.fromArray(S, y, yOff + i)).intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = x[xOff + i] * y[yOff + i];
+        }
+    }
+
+    private static DoubleVector signum(DoubleVector v) {
+        // Keeps +-0 and NaN as they are, like Math.signum.
+        return v.blend(1.0, v.compare(VectorOperators.GT, 0.0)).blend(-1.0, v.compare(VectorOperators.LT, 0.0));
+    }
+
+    @Override
+    public void sign(int n, double[] x, int xOff, double[] y, int yOff) {
+        int i = 0;
+        for (int ub = S.loopBound(n); i < ub; i += L) {
+            signum(DoubleVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = Math.signum(x[xOff + i]);
+        }
+    }
+
+    @Override
+    public void clamp(int n, double lo, double hi, double[] x, int xOff) {
+        int i = 0;
+        for (int ub = S.loopBound(n); i < ub; i += L) {
+            DoubleVector.fromArray(S, x, xOff + i).max(lo).min(hi).intoArray(x, xOff + i);
+        }
+        for (; i < n; i++) {
+            x[xOff + i] = Math.min(Math.max(x[xOff + i], lo), hi);
+        }
+    }
+
+    /** Lane l (0..7) of the 8 partial sums held in up to four vectors. */
+    private static double lane(DoubleVector a0, DoubleVector a1, DoubleVector a2, DoubleVector a3, int l) {
+        int v = l / L;
+        DoubleVector a = v == 0 ? a0 : v == 1 ? a1 : v == 2 ? a2 : a3;
+        return a.lane(l % L);
+    }
+
+    private static double combine(DoubleVector a0, DoubleVector a1, DoubleVector a2, DoubleVector a3) {
+        return ((lane(a0, a1, a2, a3, 0) + lane(a0, a1, a2, a3, 1)) + (lane(a0, a1, a2, a3, 2) + lane(a0, a1, a2, a3, 3)))
+                + ((lane(a0, a1, a2, a3, 4) + lane(a0, a1, a2, a3, 5)) + (lane(a0, a1, a2, a3, 6) + lane(a0, a1, a2, a3, 7)));
+    }
+
+    @Override
+    public double dot(int n, double[] x, int xOff, double[] y, int yOff) {
+        DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+        int body = n - n % REDUCTION_LANES;
+        for (int i = 0; i < body; i += REDUCTION_LANES) {
+            a0 = DoubleVector.fromArray(S, x, xOff + i).fma(DoubleVector.fromArray(S, y, yOff + i), a0);
+            if (V > 1) {
+                a1 = DoubleVector.fromArray(S, x, xOff + i + L).fma(DoubleVector.fromArray(S, y, yOff + i + L), a1);
+            }
+            if (V > 2) {
+                a2 = DoubleVector.fromArray(S, x, xOff + i + 2 * L).fma(DoubleVector.fromArray(S, y, yOff + i + 2 * L), a2);
+                a3 = DoubleVector.fromArray(S, x, xOff + i + 3 * L).fma(DoubleVector.fromArray(S, y, yOff + i + 3 * L), a3);
+            }
+        }
+        double s = combine(a0, a1, a2, a3);
+        for (int i = body; i < n; i++) {
+            s = Math.fma(x[xOff + i], y[yOff + i], s);
+        }
+        return s;
+    }
+
+    @Override
+    public double sum(int n, double[] x, int xOff) {
+        DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+        int body = n - n % REDUCTION_LANES;
+        for (int i = 0; i < body; i += REDUCTION_LANES) {
+            a0 = a0.add(DoubleVector.fromArray(S, x, xOff + i));
+            if (V > 1) {
+                a1 = a1.add(DoubleVector.fromArray(S, x, xOff + i + L));
+            }
+            if (V > 2) {
+                a2 = a2.add(DoubleVector.fromArray(S, x, xOff + i + 2 * L));
+                a3 = a3.add(DoubleVector.fromArray(S, x, xOff + i + 3 * L));
+            }
+        }
+        double s = combine(a0, a1, a2, a3);
+        for (int i = body; i < n; i++) {
+            s += x[xOff + i];
+        }
+        return s;
+    }
+
+    private static DoubleVector diff(double[] x, int xo, double[] y, int yo) {
+        DoubleVector d = DoubleVector.fromArray(S, x, xo);
+        return y == null ? d : d.sub(DoubleVector.fromArray(S, y, yo));
+    }
+
+    @Override
+    public double sumSquares(int n, double[] x, int xOff, double[] y, int yOff) {
+        DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+        int body = n - n % REDUCTION_LANES;
+        for (int i = 0; i < body; i += REDUCTION_LANES) {
+            DoubleVector d = diff(x, xOff + i, y, yOff + i);
+            a0 = d.fma(d, a0);
+            if (V > 1) {
+                d = diff(x, xOff + i + L, y, yOff + i + L);
+                a1 = d.fma(d, a1);
+            }
+            if (V > 2) {
+                d = diff(x, xOff + i + 2 * L, y, yOff + i + 2 * L);
+                a2 = d.fma(d, a2);
+                d = diff(x, xOff + i + 3 * L, y, yOff + i + 3 * L);
+                a3 = d.fma(d, a3);
+            }
+        }
+        double s = combine(a0, a1, a2, a3);
+        for (int i = body; i < n; i++) {
+            double d = y == null ? x[xOff + i] : x[xOff + i] - y[yOff + i];
+            s = Math.fma(d, d, s);
+        }
+        return s;
+    }
+
+    @Override
+    public double normInf(int n, double[] x, int xOff) {
+        DoubleVector m = DoubleVector.zero(S);
+        int i = 0;
+        for (int ub = S.loopBound(n); i < ub; i += L) {
+            m = m.max(DoubleVector.fromArray(S, x, xOff + i).abs());
+        }
+        double r = m.reduceLanes(VectorOperators.MAX); // max is exact: lane order cannot change the bits
+        for (; i < n; i++) {
+            r = Math.max(r, Math.abs(x[xOff + i]));
+        }
+        return r;
+    }
+
+    @Override
+    public void signStepClip(int n, double[] x, int xOff, double[] g, int gOff, double step,
+                             double[] c, int cOff, double eps, double boxLo, double boxHi) {
+        int i = 0;
+        for (int ub = S.loopBound(n); i < ub; i += L) {
+            DoubleVector cv = DoubleVector.fromArray(S, c, cOff + i);
+            DoubleVector lo = cv.sub(eps).max(boxLo);
+            DoubleVector hi = cv.add(eps).min(boxHi);
+            DoubleVector v = DoubleVector.fromArray(S, x, xOff + i)
+                    .add(signum(DoubleVector.fromArray(S, g, gOff + i)).mul(step));
+            v.max(lo).min(hi).intoArray(x, xOff + i);
+        }
+        for (; i < n; i++) {
+            double lo = Math.max(c[cOff + i] - eps, boxLo);
+            double hi = Math.min(c[cOff + i] + eps, boxHi);
+            double v = x[xOff + i] + step * Math.signum(g[gOff + i]);
+            x[xOff + i] = Math.min(Math.max(v, lo), hi);
+        }
+    }
+
+    @Override
+    public void microKernel(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc) {
+        DoubleVector c00 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 0 * L);
+        DoubleVector c01 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 1 * L);
+        DoubleVector c02 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 2 * L);
+        DoubleVector c03 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 3 * L);
+        DoubleVector c10 = DoubleVector.fromArray(S, c, cOff + 1 * ldc + 0 * L);
+        DoubleVector c11 = DoubleVector.fromArray(S, c, cOff + 1 * ldc + 1 * L);
+        DoubleVector c12 = DoubleVector.fromArray(S, c, cOff + 1 * ldc + 2 * L);
+        DoubleVector c13 = DoubleVector.fromArray(S, c, cOff + 1 * ldc + 3 * L);
+        DoubleVector c20 = DoubleVector.fromArray(S, c, cOff + 2 * ldc + 0 * L);
+        DoubleVector c21 = DoubleVector.fromArray(S, c, cOff + 2 * ldc + 1 * L);
+        DoubleVector c22 = DoubleVector.fromArray(S, c, cOff + 2 * ldc + 2 * L);
+        DoubleVector c23 = DoubleVector.fromArray(S, c, cOff + 2 * ldc + 3 * L);
+        DoubleVector c30 = DoubleVector.fromArray(S, c, cOff + 3 * ldc + 0 * L);
+        DoubleVector c31 = DoubleVector.fromArray(S, c, cOff + 3 * ldc + 1 * L);
+        DoubleVector c32 = DoubleVector.fromArray(S, c, cOff + 3 * ldc + 2 * L);
+        DoubleVector c33 = DoubleVector.fromArray(S, c, cOff + 3 * ldc + 3 * L);
+        DoubleVector c40 = DoubleVector.fromArray(S, c, cOff + 4 * ldc + 0 * L);
+        DoubleVector c41 = DoubleVector.fromArray(S, c, cOff + 4 * ldc + 1 * L);
+        DoubleVector c42 = DoubleVector.fromArray(S, c, cOff + 4 * ldc + 2 * L);
+        DoubleVector c43 = DoubleVector.fromArray(S, c, cOff + 4 * ldc + 3 * L);
+        DoubleVector c50 = DoubleVector.fromArray(S, c, cOff + 5 * ldc + 0 * L);
+        DoubleVector c51 = DoubleVector.fromArray(S, c, cOff + 5 * ldc + 1 * L);
+        DoubleVector c52 = DoubleVector.fromArray(S, c, cOff + 5 * ldc + 2 * L);
+        DoubleVector c53 = DoubleVector.fromArray(S, c, cOff + 5 * ldc + 3 * L);
+        for (int p = 0; p < kc; p++) {
+            int bo = bpOff + p * NR;
+            int ao = apOff + p * MR;
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bo + 0 * L);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bo + 1 * L);
+            DoubleVector b2 = DoubleVector.fromArray(S, bp, bo + 2 * L);
+            DoubleVector b3 = DoubleVector.fromArray(S, bp, bo + 3 * L);
+            DoubleVector a;
+            a = DoubleVector.broadcast(S, ap[ao + 0]);
+            c00 = a.fma(b0, c00); c01 = a.fma(b1, c01); c02 = a.fma(b2, c02); c03 = a.fma(b3, c03);
+            a = DoubleVector.broadcast(S, ap[ao + 1]);
+            c10 = a.fma(b0, c10); c11 = a.fma(b1, c11); c12 = a.fma(b2, c12); c13 = a.fma(b3, c13);
+            a = DoubleVector.broadcast(S, ap[ao + 2]);
+            c20 = a.fma(b0, c20); c21 = a.fma(b1, c21); c22 = a.fma(b2, c22); c23 = a.fma(b3, c23);
+            a = DoubleVector.broadcast(S, ap[ao + 3]);
+            c30 = a.fma(b0, c30); c31 = a.fma(b1, c31); c32 = a.fma(b2, c32); c33 = a.fma(b3, c33);
+            a = DoubleVector.broadcast(S, ap[ao + 4]);
+            c40 = a.fma(b0, c40); c41 = a.fma(b1, c41); c42 = a.fma(b2, c42); c43 = a.fma(b3, c43);
+            a = DoubleVector.broadcast(S, ap[ao + 5]);
+            c50 = a.fma(b0, c50); c51 = a.fma(b1, c51); c52 = a.fma(b2, c52); c53 = a.fma(b3, c53);
+        }
+        c00.intoArray(c, cOff + 0 * ldc + 0 * L);
+        c01.intoArray(c, cOff + 0 * ldc + 1 * L);
+        c02.intoArray(c, cOff + 0 * ldc + 2 * L);
+        c03.intoArray(c, cOff + 0 * ldc + 3 * L);
+        c10.intoArray(c, cOff + 1 * ldc + 0 * L);
+        c11.intoArray(c, cOff + 1 * ldc + 1 * L);
+        c12.intoArray(c, cOff + 1 * ldc + 2 * L);
+        c13.intoArray(c, cOff + 1 * ldc + 3 * L);
+        c20.intoArray(c, cOff + 2 * ldc + 0 * L);
+        c21.intoArray(c, cOff + 2 * ldc + 1 * L);
+        c22.intoArray(c, cOff + 2 * ldc + 2 * L);
+        c23.intoArray(c, cOff + 2 * ldc + 3 * L);
+        c30.intoArray(c, cOff + 3 * ldc + 0 * L);
+        c31.intoArray(c, cOff + 3 * ldc + 1 * L);
+        c32.intoArray(c, cOff + 3 * ldc + 2 * L);
+        c33.intoArray(c, cOff + 3 * ldc + 3 * L);
+        c40.intoArray(c, cOff + 4 * ldc + 0 * L);
+        c41.intoArray(c, cOff + 4 * ldc + 1 * L);
+        c42.intoArray(c, cOff + 4 * ldc + 2 * L);
+        c43.intoArray(c, cOff + 4 * ldc + 3 * L);
+        c50.intoArray(c, cOff + 5 * ldc + 0 * L);
+        c51.intoArray(c, cOff + 5 * ldc + 1 * L);
+        c52.intoArray(c, cOff + 5 * ldc + 2 * L);
+        c53.intoArray(c, cOff + 5 * ldc + 3 * L);
+    }
+}
