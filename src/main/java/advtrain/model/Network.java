@@ -1,0 +1,75 @@
+package advtrain.model;
+
+import advtrain.kernel.Parallel;
+
+/**
+ * A network f(W, x) with fixed (untrained) parts and trainable weights W held in one flat array
+ * ({@link #params()}), next to its initialisation W(0) ({@link #initialParams()}).
+ *
+ * <p>Shapes: inputs are batches of B rows of dimension {@link #inputDim()} (row-major, B x d); outputs
+ * are B x {@link #outputDim()} (k = 1: scalar output, binary labels +-1; k >= 2: k classes).
+ * The trainable weights form {@link #blocks()} blocks (the deep net: one per hidden layer W1..WH, each
+ * m x m; the two-layer net: one block W, m x d); projection onto B(R) acts per block with radius
+ * {@link #blockRadius(double)}.
+ *
+ * <p>Every method is deterministic for any thread count of the workspace's {@link Parallel}.
+ */
+public interface Network {
+
+    /** {@code deep} or {@code two-layer}. */
+    String kind();
+
+    /** d. */
+    int inputDim();
+
+    /** k (1 for the scalar output). */
+    int outputDim();
+
+    /** m. */
+    int width();
+
+    /** Number of trainable weights. */
+    int paramCount();
+
+    /** The trainable weights, live: the trainer updates them in place. */
+    double[] params();
+
+    /** W(0), same layout as {@link #params()}. Never modified. */
+    double[] initialParams();
+
+    /** Number of projection blocks. */
+    int blocks();
+
+    /** Offset of block b in {@link #params()}. */
+    int blockOffset(int b);
+
+    /** Length of block b. */
+    int blockSize(int b);
+
+    /**
+     * Radius of block b's ball for a given R: the deep net uses ||Wh - Wh(0)||_F <= R / sqrt(m) (eq. 2),
+     * the two-layer net ||W - W(0)||_F <= R (section 5).
+     */
+    double blockRadius(double r);
+
+    /** A workspace for batches of up to {@code maxBatch} samples, computing on {@code par}. */
+    Workspace newWorkspace(int maxBatch, Parallel par);
+
+    /** Forward pass of {@code batch} rows of {@code x} starting at {@code xOff}; outputs in {@code ws.output()}. */
+    void forward(Workspace ws, double[] x, int xOff, int batch);
+
+    /**
+     * After {@link #forward}: given ∂L/∂f per sample ({@code gOut}, batch x k from {@code gOutOff}), writes
+     * ∂L/∂x per sample to {@code gx} (batch x d from {@code gxOff}). Attacks step on this.
+     */
+    void backwardInput(Workspace ws, double[] gOut, int gOutOff, double[] gx, int gxOff);
+
+    /**
+     * After {@link #forward}: {@code grad = beta * grad + sum over the batch of J_b^T gOut_b}, with J_b the
+     * Jacobian of f(x_b) with respect to the trainable weights; {@code grad} has {@link #paramCount()} entries.
+     */
+    void backwardWeights(Workspace ws, double[] gOut, int gOutOff, double beta, double[] grad);
+
+    /** A deep copy (weights, initial weights and fixed parts). */
+    Network copy();
+}
