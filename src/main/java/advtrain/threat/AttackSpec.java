@@ -18,7 +18,7 @@ import java.util.Map;
  * normalised gradient), {@code pgd}, {@code apgd-ce} (Auto-PGD on the training loss; {@code apgd} is an
  * alias), {@code apgd-dlr} (Auto-PGD on the DLR loss, k >= 3 classes) and {@code ensemble} (members joined
  * by {@code +}; each sample gets the member point with the highest loss; the ensemble's options are passed
- * to every member that takes them).
+ * to every member that takes them, and a one-step member is fgsm or fgm as the ensemble's norm says).
  *
  * <p>Options and defaults (the literature's):
  * <ul>
