@@ -47,6 +47,10 @@ public record AttackSpec(String name, Norm norm, double eps, int steps, double s
     /** PGD's default step is this times eps / steps. */
     public static final double PGD_STEP_FACTOR = 2.5;
 
+    /** The defaults in one line, for command help texts. */
+    public static final String DEFAULTS_HELP = "defaults: norm=linf (l2 for fgm and sphere=true), eps=8/255 for linf and 0.5 for l2, "
+            + "pgd steps=10 step=2.5*eps/steps, apgd steps=100, restarts=1, random-start=true; options box=LO,HI, sphere=true";
+
     /** The attack names, in the order help texts list them. */
     public static final List<String> NAMES =
             List.of("identity", "random", "fgsm", "fgm", "pgd", "apgd-ce", "apgd-dlr", "ensemble");
