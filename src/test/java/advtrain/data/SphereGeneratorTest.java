@@ -70,6 +70,15 @@ class SphereGeneratorTest {
         assertOnSphereAndSeparated(load("sphere:n=400,d=3,seed=2,sep=0.5"), 0.5);
     }
 
+    /** The binary teacher is thresholded at its median on 1024 reference points: class shares within 0.4..0.6 (about 3 standard errors). */
+    @Test
+    void binaryTeacherLabelsAreAboutBalanced() throws IOException {
+        for (long seed = 1; seed <= 3; seed++) {
+            int[] counts = load("sphere:n=800,d=10,label=teacher,seed=" + seed).classCounts();
+            assertTrue(counts[1] >= 320 && counts[1] <= 480, "seed " + seed + ": " + Arrays.toString(counts));
+        }
+    }
+
     @Test
     void linearLabelsKeepTheMargin() throws IOException {
         Dataset ds = load("sphere:n=200,d=6,label=linear,margin=0.3,seed=5");
