@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * A robustness report (paper Definitions 3.3 and 3.4): the clean loss and accuracy; for every perturbation set
  * (norm, eps, box or sphere) the surrogate loss L_A and accuracy of each attack, and the per-sample worst case
- * over the attacks as a <b>lower bound</b> on the robust loss L_* (an attack only finds points, it cannot
- * prove there are no worse ones). A certified <b>upper bound</b> has its own slot ({@link Bound}, added by a
+ * over every point tried (each attack's, the clean input's and, with checks, the random baseline's) as a
+ * <b>lower bound</b> on the robust loss L_* (an attack only finds points, it cannot prove there are no worse
+ * ones); its accuracy counts a sample only when every one of those points is classified correctly. A certified <b>upper bound</b> has its own slot ({@link Bound}, added by a
  * certifier through {@link Report#withUpperBound}); until then the report says none was computed.
  *
  * <p>Sanity checks flagging gradient masking (Carlini et al. 2019; AutoAttack), each reported as ok or WARN:
@@ -165,6 +166,7 @@ public final class RobustEvaluation {
                             seed, batch, par, false)
                     : null;
             List<AttackRun.Result> all = new ArrayList<>(results);
+            all.add(clean); // x itself is in B(x): a valid (and sometimes the worst) point
             if (baseline != null) {
                 all.add(baseline);
             }
