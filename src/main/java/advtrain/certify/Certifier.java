@@ -2,6 +2,9 @@ package advtrain.certify;
 
 import advtrain.kernel.Parallel;
 import advtrain.loss.Loss;
+import advtrain.model.DeepReluNet;
+import advtrain.model.Network;
+import advtrain.model.TwoLayerNet;
 
 /**
  * Certified bounds for a network over perturbation balls: per-sample output bounds (f_lower/f_upper for a
@@ -27,6 +30,37 @@ public final class Certifier {
         this.two = two;
         this.d = d;
         this.k = k;
+    }
+
+    /**
+     * A certifier for a model network ({@link DeepReluNet} or {@link TwoLayerNet}, read through their
+     * public accessors, arrays not copied: rebuild the certifier after the weights change).
+     */
+    public static Certifier of(Network net, Parallel par) {
+        if (net instanceof DeepReluNet deep) {
+            return of(view(deep), par);
+        }
+        if (net instanceof TwoLayerNet two) {
+            return of(view(two), par);
+        }
+        throw new IllegalArgumentException("certify: no bounds for network kind '" + net.kind() + "' ("
+                + net.getClass().getSimpleName() + "); supported: deep, two-layer");
+    }
+
+    /** The certifier's view of a deep ReLU net. */
+    public static DeepReluView view(DeepReluNet net) {
+        int[] offs = new int[net.depth()];
+        for (int h = 1; h <= net.depth(); h++) {
+            offs[h - 1] = net.layerOffset(h);
+        }
+        return new DeepReluView(net.inputDim(), net.width(), net.depth(), net.outputDim(), net.inputMatrix(),
+                net.params(), offs, net.outputWeights());
+    }
+
+    /** The certifier's view of a two-layer net. */
+    public static TwoLayerView view(TwoLayerNet net) {
+        return new TwoLayerView(net.inputDim(), net.width(), net.outputDim(), net.params(), 0, net.outputWeights(),
+                net.outputScale(), Curve.of(net.activation()));
     }
 
     /** A certifier for the deep ReLU net. */

@@ -71,6 +71,16 @@ final class DeepBounds {
         return k;
     }
 
+    /** Lower bounds of layer h's pre-activations from the last {@link #bound} call (batch x m), live. */
+    double[] layerLower(int h) {
+        return lo[h - 1];
+    }
+
+    /** Upper bounds of layer h's pre-activations from the last {@link #bound} call (batch x m), live. */
+    double[] layerUpper(int h) {
+        return hi[h - 1];
+    }
+
     private void ensure(int batch) {
         if (batch <= capacity) {
             return;
