@@ -11,6 +11,7 @@ import advtrain.model.Network;
 import advtrain.model.TwoLayerNet;
 import advtrain.model.Workspace;
 import advtrain.random.RandomStream;
+import advtrain.threat.Norm;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -8,6 +8,7 @@ import advtrain.model.Activation;
 import advtrain.model.DeepReluNet;
 import advtrain.model.Network;
 import advtrain.model.TwoLayerNet;
+import advtrain.threat.Norm;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import advtrain.kernel.Parallel;
 import advtrain.random.RandomStream;
+import advtrain.threat.Norm;
 import org.junit.jupiter.api.Test;
 
 /**

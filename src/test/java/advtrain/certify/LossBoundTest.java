@@ -9,6 +9,7 @@ import advtrain.kernel.Parallel;
 import advtrain.loss.Loss;
 import advtrain.loss.Losses;
 import advtrain.random.RandomStream;
+import advtrain.threat.Norm;
 import org.junit.jupiter.api.Test;
 
 /**
