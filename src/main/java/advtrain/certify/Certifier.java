@@ -73,6 +73,15 @@ public final class Certifier {
         return new Certifier(null, new TwoLayerBounds(net, par), net.inputDim(), net.outputDim());
     }
 
+    /**
+     * Rows pushed through CROWN's backward pass by this certifier so far (two per unstable neuron of each layer
+     * h >= 2 and one per specification row, per sample): each costs about 2 m (m (h - 1) + d) flops, which is
+     * what CROWN's run time follows.
+     */
+    public long backwardRows() {
+        return deep != null ? deep.backwardRows() : two.backwardRows();
+    }
+
     public int inputDim() {
         return d;
     }
