@@ -14,6 +14,7 @@ final class Commands {
                 new BenchCommand(),
                 new DataCommand(),
                 new AttackCommand(),
-                new EvalCommand());
+                new EvalCommand(),
+                new CertifyCommand());
     }
 }
