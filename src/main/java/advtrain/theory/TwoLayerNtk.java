@@ -75,9 +75,13 @@ public final class TwoLayerNtk implements PointKernel {
      * closed forms) and the quadrature order (0 for the closed forms).
      */
     public GaussianPairExpectation.Estimate derivativeExpectation(double a, double b, double c) {
+        return expectation(a, b, c, ArcCosine.angleFromMoments(a, b, c));
+    }
+
+    private GaussianPairExpectation.Estimate expectation(double a, double b, double c, double theta) {
         return switch (form) {
-            case RELU -> new GaussianPairExpectation.Estimate(ArcCosine.step(a, b, c), 0.0, 0);
-            case QUADRATIC_RELU -> new GaussianPairExpectation.Estimate(4.0 * ArcCosine.relu(a, b, c), 0.0, 0);
+            case RELU -> new GaussianPairExpectation.Estimate(a > 0 && b > 0 ? ArcCosine.step(theta) : 0.0, 0.0, 0);
+            case QUADRATIC_RELU -> new GaussianPairExpectation.Estimate(4.0 * ArcCosine.relu(Math.sqrt(a) * Math.sqrt(b), theta), 0.0, 0);
             case QUADRATURE -> quadrature.expect(a, b, c);
         };
     }
@@ -85,7 +89,8 @@ public final class TwoLayerNtk implements PointKernel {
     @Override
     public double eval(double[] x, int xOff, double[] y, int yOff, int d, double[] err) {
         PointKernel.moments(x, xOff, y, yOff, d, mom);
-        GaussianPairExpectation.Estimate e = derivativeExpectation(mom[0], mom[1], mom[2]);
+        double theta = form == Form.QUADRATURE ? 0.0 : ArcCosine.angle(x, xOff, y, yOff, d);
+        GaussianPairExpectation.Estimate e = expectation(mom[0], mom[1], mom[2], theta);
         if (err != null) {
             err[0] = Math.max(err[0], Math.abs(mom[2]) * e.error());
         }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import advtrain.kernel.Parallel;
 import advtrain.model.Activation;
-import advtrain.model.DeepReluNet;
+import advtrain.model.TwoLayerNet;
 import org.junit.jupiter.api.Test;
 
 class NtkKernelMachineTest {
@@ -44,8 +44,8 @@ class NtkKernelMachineTest {
 
     /**
      * A large ridge shrinks toward 0: with lambda >> ||K|| the outputs are about K y / lambda; and the
-     * empirical Gram of a wide net, normalised, gives nearly the analytic machine's predictions on held-out
-     * points (m = 2048: the kernels differ by a few percent, so do the outputs).
+     * empirical NTK of a wide two-layer net gives nearly the analytic machine's predictions on held-out points,
+     * the closer the wider the net.
      */
     @Test
     void ridgeShrinksAndEmpiricalKernelAgreesWithAnalytic() {
@@ -69,27 +69,27 @@ class NtkKernelMachineTest {
             }
             assertEquals(ky / lambda, f[i], 1e-4 * Math.abs(ky / lambda) + 1e-12);
         }
-        double ridge = 1e-2;
-        double[] fa = NtkKernelMachine.fit(k, x, n, d, y, 1, ridge).predict(k, t, p);
-        DeepReluNet net = DeepReluNet.init(d, 2048, 2, 1, 3);
-        double scale = EmpiricalNtk.normalisation(net);
-        GradientFactors fx = GradientFactors.of(net, net.initialParams(), x, n, 0, Parallel.serial());
-        GradientFactors ft = GradientFactors.of(net, net.initialParams(), t, p, 0, Parallel.serial());
-        double[] gram = fx.gram(Parallel.serial());
-        double[] cr = ft.kernelWith(fx, Parallel.serial());
-        for (int i = 0; i < gram.length; i++) {
-            gram[i] *= scale;
+        // the empirical machine of a wide two-layer ReLU net vs the analytic one: the difference in held-out
+        // outputs shrinks with m (measured over seeds 1-3: 0.24-0.27 at m = 256, 0.02-0.11 at 2048, 0.042-0.045 at 16384)
+        TwoLayerNtk relu = TwoLayerNtk.of(Activation.RELU);
+        double ridge = 0.1;
+        double[] fa = NtkKernelMachine.fit(relu, x, n, d, y, 1, ridge).predict(relu, t, p);
+        double[] diff = new double[2];
+        int[] widths = {256, 16384};
+        for (int w = 0; w < 2; w++) {
+            TwoLayerNet net = TwoLayerNet.init(d, widths[w], 1, Activation.RELU, 1);
+            GradientFactors fx = GradientFactors.of(net, net.initialParams(), x, n, 0, Parallel.serial());
+            GradientFactors ft = GradientFactors.of(net, net.initialParams(), t, p, 0, Parallel.serial());
+            double[] fe = NtkKernelMachine.fit(fx.gram(Parallel.serial()), x, n, d, y, 1, ridge)
+                    .predictFromCross(ft.kernelWith(fx, Parallel.serial()), p);
+            double num = 0;
+            double den = 0;
+            for (int i = 0; i < p; i++) {
+                num += (fe[i] - fa[i]) * (fe[i] - fa[i]);
+                den += fa[i] * fa[i];
+            }
+            diff[w] = Math.sqrt(num / den);
         }
-        for (int i = 0; i < cr.length; i++) {
-            cr[i] *= scale;
-        }
-        double[] fe = NtkKernelMachine.fit(gram, x, n, d, y, 1, ridge).predictFromCross(cr, p);
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < p; i++) {
-            num += (fe[i] - fa[i]) * (fe[i] - fa[i]);
-            den += fa[i] * fa[i];
-        }
-        assertTrue(Math.sqrt(num / den) < 0.25, "relative difference " + Math.sqrt(num / den));
+        assertTrue(diff[1] < diff[0] / 2 && diff[1] < 0.1, "relative differences " + diff[0] + " -> " + diff[1]);
     }
 }
