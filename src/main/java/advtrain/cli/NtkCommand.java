@@ -107,7 +107,7 @@ final class NtkCommand implements Command {
                 int m = args.getInt("--width");
                 long seed = args.getLong("--seed");
                 int output = args.getInt("--output");
-                Network net = deep ? DeepReluNet.init(d, m, depth, ds.outputDim(), seed)
+                Network net = deep ? DeepReluNet.init(d, m, depth, ds.outputDim(), seed, par)
                         : TwoLayerNet.init(d, m, ds.outputDim(), act, seed);
                 if (output < 0 || output >= net.outputDim()) {
                     throw new IllegalArgumentException("--output must be in 0.." + (net.outputDim() - 1) + ", got " + output);
