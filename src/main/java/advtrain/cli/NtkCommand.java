@@ -122,7 +122,7 @@ final class NtkCommand implements Command {
                         deep ? "1/m" : "1");
             } else {
                 KernelMatrix km = new KernelMatrix(analytic);
-                k = km.gram(ds.x(), n, d);
+                k = km.gram(ds.x(), n, d, par);
                 quadratureError = km.lastError();
                 what = analytic.describe();
             }
@@ -136,7 +136,7 @@ final class NtkCommand implements Command {
             console.out().printf(Locale.ROOT, "eigenvalues  [%.6g, %.6g]  condition %.4g  %s%n", s.min(), s.max(),
                     s.condition(), s.positiveSemiDefinite() ? "PSD" : "NOT PSD (smallest < -1e-10 x largest)");
             if (args.isSet("--compare")) {
-                double[] ka = new KernelMatrix(analytic).gram(ds.x(), n, d);
+                double[] ka = new KernelMatrix(analytic).gram(ds.x(), n, d, par);
                 console.out().printf(Locale.ROOT, "vs analytic  relative Frobenius error %.4g (%s)%n",
                         RandomFeatureError.relative(k, 1.0, ka, n), analytic.describe());
             }

@@ -16,12 +16,11 @@ import java.util.Locale;
  * </pre>
  * Normalisation: the empirical Gram &lt;grad_W f(x), grad_W f(y)&gt; grows linearly with m in this
  * parametrisation; (1/m) &lt;grad_W f(x), grad_W f(y)&gt; tends to Theta(x, y) as m grows. The same holds
- * for each output of the vector-output net (rows of a i.i.d.).
+ * for each output of the vector-output net (rows of a i.i.d.). Stateless: safe to share between threads.
  */
 public final class DeepReluNtk implements PointKernel {
 
     private final int depth;
-    private final double[] mom = new double[3];
 
     /** For H = {@code depth} >= 1 trained hidden layers. */
     public DeepReluNtk(int depth) {
@@ -63,7 +62,7 @@ public final class DeepReluNtk implements PointKernel {
 
     @Override
     public double eval(double[] x, int xOff, double[] y, int yOff, int d, double[] err) {
-        PointKernel.moments(x, xOff, y, yOff, d, mom);
+        double[] mom = PointKernel.moments(x, xOff, y, yOff, d, new double[3]);
         if (mom[0] == 0.0 || mom[1] == 0.0) {
             return 0.0;
         }

@@ -14,8 +14,8 @@ import java.util.function.DoubleUnaryOperator;
  * ReLU's derivative) converge only algebraically: use their closed forms instead.
  *
  * <p>The pair is written through the Cholesky factor of its covariance: u = sqrt(a) z1,
- * v = (c / sqrt(a)) z1 + sqrt(b - c^2 / a) z2 with z1, z2 independent N(0, 1). Not thread-safe (holds
- * scratch buffers); deterministic.
+ * v = (c / sqrt(a)) z1 + sqrt(b - c^2 / a) z2 with z1, z2 independent N(0, 1). The rules of every order
+ * are built once at construction; thread-safe (as long as g is) and deterministic.
  */
 public final class GaussianPairExpectation {
 
@@ -38,7 +38,6 @@ public final class GaussianPairExpectation {
     private final DoubleUnaryOperator g;
     private final double tolerance;
     private final GaussHermite[] rules;
-    private final double[] gu = new double[MAX_ORDER];
 
     /** For the function {@code g} and the absolute tolerance {@code tolerance} (> 0). */
     public GaussianPairExpectation(DoubleUnaryOperator g, double tolerance) {
@@ -49,6 +48,9 @@ public final class GaussianPairExpectation {
         this.tolerance = tolerance;
         int levels = Integer.numberOfTrailingZeros(MAX_ORDER / START_ORDER) + 1;
         this.rules = new GaussHermite[levels];
+        for (int level = 0; level < levels; level++) {
+            rules[level] = GaussHermite.of(START_ORDER << level);
+        }
     }
 
     public double tolerance() {
@@ -77,9 +79,6 @@ public final class GaussianPairExpectation {
     }
 
     private double atOrder(int level, double a, double b, double c) {
-        if (rules[level] == null) {
-            rules[level] = GaussHermite.of(START_ORDER << level);
-        }
         return tensor(rules[level], a, b, c);
     }
 
@@ -90,7 +89,7 @@ public final class GaussianPairExpectation {
             lo++; // weights are symmetric and grow toward the centre
         }
         int hi = n - lo;
-        double[] gvals = n <= gu.length ? gu : new double[n];
+        double[] gvals = new double[n];
         double sa = Math.sqrt(a);
         double slope = a > 0 ? c / sa : 0.0;
         double rest = a > 0 ? Math.sqrt(Math.max(0.0, b - c * c / a)) : Math.sqrt(b);
