@@ -11,9 +11,11 @@ final class Commands {
     static List<Command> all() {
         return List.of(
                 new DemoCommand(),
-                new BenchCommand(),
                 new DataCommand(),
                 new AttackCommand(),
-                new EvalCommand());
+                new EvalCommand(),
+                new CertifyCommand(),
+                new NtkCommand(),
+                new BenchCommand());
     }
 }
