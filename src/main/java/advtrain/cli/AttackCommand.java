@@ -40,7 +40,7 @@ final class AttackCommand implements Command {
                 .flag("--model", null, "model file (model.npz written by train)")
                 .flag("--data", null, "data spec, e.g. digits,normalize=sphere,split=test")
                 .flag("--attack", "pgd", "attack spec: " + String.join(", ", AttackSpec.NAMES)
-                        + "; e.g. pgd:norm=linf,eps=0.1,steps=20 (defaults printed)")
+                        + "; e.g. pgd:norm=linf,eps=0.1,steps=20; " + AttackSpec.DEFAULTS_HELP)
                 .flag("--seed", "0", "seed of the attack's random streams")
                 .flag("--loss", null, "loss: " + Losses.NAMES + " (default: logistic for k = 1, cross-entropy otherwise)")
                 .flag("--batch", Integer.toString(AttackRun.DEFAULT_BATCH), "samples per batch (results do not depend on it)")

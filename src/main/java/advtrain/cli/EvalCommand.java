@@ -38,7 +38,7 @@ final class EvalCommand implements Command {
                 .flag("--model", null, "model file (model.npz written by train)")
                 .flag("--data", null, "data spec, e.g. digits,normalize=sphere,split=test")
                 .flag("--attack", null, "attack specs separated by spaces or ';' (default: pgd and apgd-ce, plus apgd-dlr "
-                        + "for k >= 3, at their default eps)")
+                        + "for k >= 3, at their default eps); " + AttackSpec.DEFAULTS_HELP)
                 .flag("--eps", null, "comma-separated radii: run every attack at each (default: each attack's own eps)")
                 .flag("--seed", "0", "seed of the attacks' random streams")
                 .flag("--loss", null, "loss: " + Losses.NAMES + " (default: logistic for k = 1, cross-entropy otherwise)")
