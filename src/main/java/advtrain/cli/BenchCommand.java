@@ -11,8 +11,8 @@ import java.util.Locale;
 
 /**
  * {@code advtrain bench gemm}: a quick throughput look without JMH (the JMH benchmarks in {@code bench/}
- * are the measurement of record). For each shape and op pair it warms up, then times every call for
- * about {@code --seconds} and prints the best and the median call in GFLOP/s: the best call is the
+ * are the measurement of record). For each shape and op pair it warms up for {@code --warmup} seconds,
+ * then times every call for about {@code --seconds} and prints the best and the median call in GFLOP/s: the best call is the
  * figure least disturbed by other load on a shared machine, the median shows how noisy the run was.
  * {@code tools/bench-numpy-gemm} prints the same figures for OpenBLAS.
  */
@@ -30,14 +30,15 @@ final class BenchCommand implements Command {
 
     @Override
     public Options options() {
-        return new Options("bench gemm [--n N] [--m M --k K] [--shapes LIST] [--op LIST] [--seconds S]")
+        return new Options("bench gemm [--n N] [--m M --k K] [--shapes LIST] [--op LIST] [--seconds S] [--warmup S]")
                 .positional(1)
                 .flag("--n", "1024", "columns of C (and rows/depth when --m/--k are not given)")
                 .flag("--m", null, "rows of C (default: --n)")
                 .flag("--k", null, "inner dimension (default: --n)")
                 .flag("--shapes", null, "comma-separated shapes, each N (square) or MxKxN; overrides --n/--m/--k")
                 .flag("--op", "NN", "comma-separated op pairs among NN, NT, TN, TT")
-                .flag("--seconds", "1", "time to measure per shape and op, after a warm-up of half as long");
+                .flag("--seconds", "1", "time to measure per shape and op")
+                .flag("--warmup", "1", "seconds of warm-up calls before measuring each shape and op (JIT compilation)");
     }
 
     @Override
@@ -59,10 +60,14 @@ final class BenchCommand implements Command {
         if (!(seconds > 0) || seconds > 3600) {
             throw new IllegalArgumentException("--seconds must be in (0, 3600], got " + seconds);
         }
+        double warmup = args.getDouble("--warmup");
+        if (!(warmup >= 0) || warmup > 3600) {
+            throw new IllegalArgumentException("--warmup must be in [0, 3600], got " + warmup);
+        }
         try (Parallel par = console.newParallel()) {
             for (int[] s : shapes) {
                 for (String op : ops) {
-                    measure(par, console, s[0], s[1], s[2], op, seconds);
+                    measure(par, console, s[0], s[1], s[2], op, seconds, warmup);
                 }
             }
         }
@@ -108,7 +113,8 @@ final class BenchCommand implements Command {
         throw new IllegalArgumentException("--shapes entries need sizes in 1..32768, got '" + spec + "'");
     }
 
-    private static void measure(Parallel par, Console console, int m, int k, int n, String op, double seconds) {
+    private static void measure(Parallel par, Console console, int m, int k, int n, String op, double seconds,
+                                double warmup) {
         Gemm.Op opA = Gemm.Op.valueOf(op.substring(0, 1));
         Gemm.Op opB = Gemm.Op.valueOf(op.substring(1, 2));
         double[] a = new double[m * k];
@@ -119,7 +125,7 @@ final class BenchCommand implements Command {
         rs.fillGaussian(b, 0, b.length, 1);
         int lda = opA == Gemm.Op.N ? k : m;
         int ldb = opB == Gemm.Op.N ? n : k;
-        long warmEnd = System.nanoTime() + (long) (0.5e9 * seconds);
+        long warmEnd = System.nanoTime() + (long) (1e9 * warmup);
         int warm = 0;
         while (warm < 2 || System.nanoTime() < warmEnd) {
             Gemm.gemm(par, opA, opB, m, n, k, 1.0, a, 0, lda, b, 0, ldb, 0.0, c, 0, n);
