@@ -1,5 +1,7 @@
 package advtrain.cli;
 
+import advtrain.certify.Method;
+import advtrain.certify.ReportBounds;
 import advtrain.data.DataSpec;
 import advtrain.data.Dataset;
 import advtrain.kernel.Parallel;
@@ -29,7 +31,7 @@ final class EvalCommand implements Command {
 
     @Override
     public String summary() {
-        return "robustness report: L_A and accuracy per attack and eps, worst case (lower bound on L_*), masking checks";
+        return "robustness report: L_A and accuracy per attack and eps, attack LOWER and certified UPPER bounds on L_*, masking checks";
     }
 
     @Override
@@ -43,6 +45,7 @@ final class EvalCommand implements Command {
                 .flag("--seed", "0", "seed of the attacks' random streams")
                 .flag("--loss", null, "loss: " + Losses.NAMES + " (default: logistic for k = 1, cross-entropy otherwise)")
                 .flag("--batch", Integer.toString(AttackRun.DEFAULT_BATCH), "samples per batch (results do not depend on it)")
+                .flag("--certify", "crown", "certified UPPER bound on L_* for each eps: crown, ibp or none")
                 .flagSwitch("--no-checks", "skip the gradient-masking checks (random baseline, large eps)");
     }
 
@@ -71,6 +74,8 @@ final class EvalCommand implements Command {
                 attacks.add(AttackSpec.parse("apgd-dlr"));
             }
         }
+        String certify = args.get("--certify");
+        Method method = certify.equals("none") ? null : Method.parse(certify);
         Dataset data = dataSpec.load();
         Loss loss = Losses.checkFor(args.given("--loss") ? Losses.parse(args.get("--loss")) : Losses.defaultFor(net.outputDim()),
                 net.outputDim());
@@ -81,7 +86,10 @@ final class EvalCommand implements Command {
         try (Parallel par = console.newParallel()) {
             RobustEvaluation.Report report = RobustEvaluation.evaluate(net, loss, data, attacks, eps, seed, batch, par,
                     !args.isSet("--no-checks"));
-            // A certifier attaches its UPPER bound here (report.withUpperBound) before printing.
+            if (method != null) {
+                // The sandwich: attack LOWER bound <= L_* <= certified UPPER bound, for the same sets.
+                report = ReportBounds.attach(report, net, loss, data, method, par);
+            }
             console.out().print(report.toText());
             if (report.warnings() > 0) {
                 console.err().println("advtrain eval: warning: " + report.warnings() + " check(s) failed (see WARN lines)");

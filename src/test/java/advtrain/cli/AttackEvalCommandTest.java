@@ -70,7 +70,7 @@ class AttackEvalCommandTest {
                 "--eps", "0.05,0.3");
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("LOWER bound on robust loss L_*"), r[1]);
-        assertTrue(r[1].contains("UPPER bound on L_* (certified)"), r[1]);
+        assertTrue(r[1].contains("certified (crown, over the l2 ball holding the cap): UPPER bound on L_*"), r[1]);
         assertTrue(r[1].contains("spherical cap eps=0.05") && r[1].contains("spherical cap eps=0.3"), r[1]);
         assertTrue(r[1].contains("accuracy does not rise as eps grows"), r[1]);
         assertTrue(r[1].contains("a large eps drives accuracy near zero"), r[1]);
