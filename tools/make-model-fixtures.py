@@ -11,9 +11,12 @@ and what the tests compare to 1e-10: the outputs f (B x k), the gradient of the 
 L = sum_b l(f(x_b), y_b) with respect to the trainable weights, and dL/dx (B x d).
   deep_*.npz       A (m x d), W1..WH (m x m), a (k x m, or m for k = 1); gradients gW1..gWH
   two_*.npz        W (m x d), a (k x m, signs +-1 with a[:, m/2:] = -a[:, :m/2]); gradient gW; scale 1/sqrt(m)
+  numpy_model_deep.npz, numpy_model_two.npz   model files in advtrain's format written by numpy (np.savez with
+                   a 0-d string meta.json), which the model-file tests must read
 Weights are drawn near the paper's initialisation and moved off it (so the two-layer f is not 0); inputs are
 redrawn until every pre-activation is at least 1e-3 from 0 (away from ReLU kinks).
 """
+import json
 import os
 import numpy as np
 import torch
@@ -109,6 +112,26 @@ def two_layer(name, seed, d, m, k, activation, loss, batch=4):
              L=np.array(L.item()))
 
 
+def model_files():
+    rng = np.random.default_rng(30)
+    d, m, depth, k = 3, 4, 2, 2
+    arrays = {"A": rng.standard_normal((m, d))}
+    for h in range(1, depth + 1):
+        arrays[f"W{h}"] = rng.standard_normal((m, m))
+    arrays["a"] = rng.standard_normal((k, m))
+    for h in range(1, depth + 1):
+        arrays[f"W{h}_init"] = rng.standard_normal((m, m))
+    arrays["meta.json"] = np.array(json.dumps({"kind": "deep", "m": m, "d": d, "H": depth, "k": k,
+                                               "activation": "relu", "seed": 12345678901, "version": "0.1.0"}))
+    np.savez(os.path.join(OUT, "numpy_model_deep.npz"), **arrays)
+    half = 3
+    signs = rng.choice([-1.0, 1.0], size=half)
+    np.savez(os.path.join(OUT, "numpy_model_two.npz"), W=rng.standard_normal((2 * half, d)),
+             W_init=rng.standard_normal((2 * half, d)), a=np.concatenate([signs, -signs]),
+             **{"meta.json": np.array(json.dumps({"version": "0.1.0", "kind": "two-layer", "m": 2 * half, "d": d,
+                                                  "H": 1, "k": 1, "activation": "gelu", "seed": -5}))})
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     torch.set_default_dtype(torch.float64)
@@ -120,6 +143,7 @@ def main():
                   loss="cross-entropy")
     two_layer("two_tanh_logistic", 20, d=6, m=12, k=1, activation="tanh", loss="logistic")
     two_layer("two_softplus_square", 21, d=3, m=8, k=1, activation="softplus", loss="square")
+    model_files()
 
 
 if __name__ == "__main__":
