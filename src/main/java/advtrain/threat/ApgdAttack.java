@@ -58,7 +58,7 @@ final class ApgdAttack extends AbstractAttack {
         double pPrev = 0.0;
         double p = 0.22;
         while (p <= 1.0) {
-            int wj = (int) Math.ceil(p * n);
+            int wj = (int) Math.ceil(p * n - 1e-9); // p carries rounding: 0.22 + 0.19 is 0.41000000000000003
             if (wj >= 1 && wj <= n && (count == 0 || wj > w[count - 1])) {
                 w[count++] = wj;
             }
