@@ -12,6 +12,7 @@ final class Commands {
         return List.of(
                 new DemoCommand(),
                 new BenchCommand(),
-                new DataCommand());
+                new DataCommand(),
+                new TrainCommand());
     }
 }

@@ -231,7 +231,9 @@ public final class Training implements AutoCloseable {
         if (b.out != null) {
             Map<String, String> summary = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : config().entrySet()) {
-                summary.put(e.getKey(), String.valueOf(e.getValue()));
+                if (!e.getKey().equals("cli")) {
+                    summary.put(e.getKey(), String.valueOf(e.getValue()));
+                }
             }
             Report.write(b.out, summary, trainer.settings().radius(), r);
         }
