@@ -18,25 +18,35 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "quick throughput check: bench gemm [--n N] [--op NN|NT|TN]";
+        return "quick throughput check: bench gemm [--n N] [--op NN|NT|TN] | bench train-step [--d D --width M ...]";
     }
 
     @Override
     public Options options() {
-        return new Options("bench gemm [--n N] [--m M --k K] [--op NN|NT|TN|TT] [--seconds S]")
+        return new Options("bench gemm [--n N] [--m M --k K] [--op NN|NT|TN|TT] [--seconds S] | bench train-step [--d D] "
+                + "[--width M] [--depth H] [--batch B] [--attack-steps S] [--classes K] [--seconds S]")
                 .positional(1)
                 .flag("--n", "1024", "columns of C (and rows/depth when --m/--k are not given)")
                 .flag("--m", null, "rows of C (default: --n)")
                 .flag("--k", null, "inner dimension (default: --n)")
                 .flag("--op", "NN", "transposes of A and B")
-                .flag("--seconds", "1", "time to measure after warm-up");
+                .flag("--seconds", "1", "time to measure after warm-up")
+                .flag("--d", "784", "train-step: input dimension")
+                .flag("--width", "1024", "train-step: width m of the deep ReLU net")
+                .flag("--depth", "2", "train-step: trained layers H")
+                .flag("--batch", "128", "train-step: batch size")
+                .flag("--attack-steps", "10", "train-step: PGD steps (l-inf, eps 8/255, random start) per training step")
+                .flag("--classes", "10", "train-step: classes k (2: one output, logistic loss)");
     }
 
     @Override
     public int run(Options.Parsed args, Console console) {
         String what = args.positional().isEmpty() ? "gemm" : args.positional().get(0);
+        if (what.equals("train-step")) {
+            return TrainStepBench.run(args, console);
+        }
         if (!what.equals("gemm")) {
-            throw new IllegalArgumentException("unknown benchmark '" + what + "' (available: gemm)");
+            throw new IllegalArgumentException("unknown benchmark '" + what + "' (available: gemm, train-step)");
         }
         int n = args.getInt("--n");
         int m = args.given("--m") ? args.getInt("--m") : n;
