@@ -13,6 +13,7 @@ final class Commands {
                 new DemoCommand(),
                 new BenchCommand(),
                 new DataCommand(),
-                new TrainCommand());
+                new TrainCommand(),
+                new CompareModelsCommand());
     }
 }
