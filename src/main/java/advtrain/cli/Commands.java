@@ -14,6 +14,8 @@ final class Commands {
                 new BenchCommand(),
                 new DataCommand(),
                 new TrainCommand(),
-                new CompareModelsCommand());
+                new CompareModelsCommand(),
+                new AttackCommand(),
+                new EvalCommand());
     }
 }
