@@ -16,6 +16,7 @@ final class Commands {
                 new TrainCommand(),
                 new CompareModelsCommand(),
                 new AttackCommand(),
-                new EvalCommand());
+                new EvalCommand(),
+                new CertifyCommand());
     }
 }
