@@ -1,5 +1,8 @@
 package advtrain.cli;
 
+import advtrain.certify.Ball;
+import advtrain.certify.Certifier;
+import advtrain.certify.Method;
 import advtrain.data.DataSpec;
 import advtrain.data.Dataset;
 import advtrain.kernel.Parallel;
@@ -63,6 +66,7 @@ final class TrainCommand implements Command {
                 .flag("--loss", "auto", "logistic, square, cross-entropy, or auto (logistic for 2 classes, cross-entropy otherwise)")
                 .flag("--attack", "pgd:norm=l2,eps=0.1,steps=10", "the perturbation function A(W, x) used in training (identity: standard training)")
                 .flag("--eval-attack", "auto", "strong attack for the robust-loss lower bound: a spec, none, or auto (ensemble of APGD-CE, PGD and, for k >= 3, APGD-DLR at the training attack's norm and eps)")
+                .flag("--certify", "crown", "certified UPPER bound on L_* at evaluations over the same ball as the strong attack: crown, ibp or none")
                 .flag("--radius", "none", "R of the ball B(R) around init (deep: ||W_h - W_h(0)||_F <= R/sqrt(m)), or none")
                 .flag("--lr", "0.05", "constant step size alpha (ignored with --schedule)")
                 .flag("--schedule", null, "constant:lr=X or theory:eps=E[,c_alpha=A][,c_t=T] (Theorem 4.1 / Corollary 5.1: sets alpha and T)")
@@ -110,7 +114,7 @@ final class TrainCommand implements Command {
     /** The stored flags of a run, with --steps/--epochs from this command line. */
     private Options.Parsed resumeArgs(Options.Parsed args, Path dir) throws Exception {
         for (String f : List.of("--data", "--test", "--model", "--width", "--depth", "--activation", "--loss", "--attack",
-                "--eval-attack", "--radius", "--lr", "--schedule", "--momentum", "--batch", "--chunk", "--seed", "--log-every",
+                "--eval-attack", "--certify", "--radius", "--lr", "--schedule", "--momentum", "--batch", "--chunk", "--seed", "--log-every",
                 "--eval-every", "--eval-rows", "--checkpoint-every", "--out", "--force", "--allow-incompatible")) {
             if (args.given(f) && !RESUME_FLAGS.contains(f)) {
                 throw new IllegalArgumentException(f + " cannot be changed on --resume (it would change the trajectory); "
@@ -153,7 +157,7 @@ final class TrainCommand implements Command {
     private Map<String, Object> cliValues(Options.Parsed p) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (String f : List.of("--data", "--test", "--model", "--width", "--depth", "--activation", "--loss", "--attack",
-                "--eval-attack", "--radius", "--lr", "--schedule", "--momentum", "--steps", "--epochs", "--batch", "--chunk",
+                "--eval-attack", "--certify", "--radius", "--lr", "--schedule", "--momentum", "--steps", "--epochs", "--batch", "--chunk",
                 "--seed", "--log-every", "--eval-every", "--eval-rows", "--checkpoint-every")) {
             m.put(f, p.getOrNull(f));
         }
@@ -218,6 +222,15 @@ final class TrainCommand implements Command {
         if (!batch.equals("full") && p.getInt("--batch") < 1) {
             throw new IllegalArgumentException("--batch must be a positive integer or full, got '" + batch + "'");
         }
+        String certify = p.get("--certify");
+        AttackSpec ballOf = evalAttack != null ? evalAttack : attack.name().equals("identity") ? null : attack;
+        if (!certify.equals("none") && ballOf != null) {
+            Method method = Method.parse(certify);
+            Ball ball = Ball.of(ballOf.perturbationSet());
+            b.upperBound((n, data, rows) -> Certifier.of(n, par)
+                    .certify(method, ball, loss, data.x(), data.y(), rows <= 0 || rows > data.n() ? data.n() : rows).robustLossUpper());
+            b.config("certify", method.spec() + " over " + ball);
+        }
         if (p.given("--steps")) {
             b.steps(p.getLong("--steps"));
         } else if (!(schedule.kind() == Schedule.Kind.THEORY)) {
@@ -261,8 +274,10 @@ final class TrainCommand implements Command {
         var ev = r.lastEval();
         console.out().printf(Locale.ROOT, "trained %d steps in %.1f s; min_t L_A (full train) = %.4g%n", r.steps(), r.trainSeconds(), r.runningMin());
         if (ev != null) {
-            console.out().printf(Locale.ROOT, "robust loss L_*: train >= %s (attack LOWER bound), test >= %s; accuracy under the strong attack: train %s, test %s; clean test %s%n",
-                    f(ev.trainRobustLower()), f(ev.testRobustLower()), f(ev.trainRobustAccuracy()), f(ev.testRobustAccuracy()), f(ev.testCleanAccuracy()));
+            console.out().printf(Locale.ROOT, "robust loss L_* (attack LOWER bound <= L_* <= certified UPPER bound): train %s <= L_* <= %s, "
+                    + "test %s <= L_* <= %s; accuracy under the strong attack: train %s, test %s; clean test %s%n",
+                    f(ev.trainRobustLower()), f(ev.trainCertifiedUpper()), f(ev.testRobustLower()), f(ev.testCertifiedUpper()),
+                    f(ev.trainRobustAccuracy()), f(ev.testRobustAccuracy()), f(ev.testCleanAccuracy()));
         }
         console.out().println("run folder: " + out + " (report: " + out.resolve(RunFolder.REPORT) + ")");
     }
