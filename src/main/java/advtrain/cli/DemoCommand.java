@@ -132,11 +132,12 @@ final class DemoCommand implements Command {
 
     private static String table(List<Row> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "| %-11s | %-9s | %-19s | %-25s | %-26s | %-20s | %-7s |%n", "training", "clean acc",
+        sb.append(String.format(Locale.ROOT, "| %-11s | %-9s | %-20s | %-23s | %-22s | %-21s | %-7s |%n", "training", "clean acc",
                 "PGD-10 acc (train's)", "PGD-20x2 acc (stronger)", "L_* >= (PGD-20x2 loss)", "sqrt(m)||W_h-W_h(0)||", "time"));
-        sb.append("|-------------|-----------|---------------------|---------------------------|----------------------------|----------------------|---------|\n");
+        sb.append(String.format(Locale.ROOT, "|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(13), "-".repeat(11), "-".repeat(22), "-".repeat(25),
+                "-".repeat(24), "-".repeat(23), "-".repeat(9)));
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "| %-11s | %9.3f | %20.3f | %25.3f | %26.3f | %-20s | %6.1fs |%n", r.name, r.clean,
+            sb.append(String.format(Locale.ROOT, "| %-11s | %9.3f | %20.3f | %23.3f | %22.3f | %-21s | %6.1fs |%n", r.name, r.clean,
                     r.attacked, r.strong, r.strongLoss, r.dist, r.seconds));
         }
         return sb.toString();

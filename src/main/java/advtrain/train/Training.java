@@ -51,8 +51,15 @@ public final class Training implements AutoCloseable {
         Network net = b.network;
         int depth = net.kind().equals("deep") ? net.blocks() : 1;
         this.lr = b.schedule.stepSize(net.kind(), net.width(), depth);
-        TrainSettings s = new TrainSettings(b.radius, lr, b.momentum, b.batch, b.chunk, b.seed);
-        this.trainer = new Trainer(net, b.loss, b.attack, b.data, s, par);
+        try {
+            TrainSettings s = new TrainSettings(b.radius, lr, b.momentum, b.batch, b.chunk, b.seed);
+            this.trainer = new Trainer(net, b.loss, b.attack, b.data, s, par);
+        } catch (RuntimeException e) {
+            if (ownsPool) {
+                par.close();
+            }
+            throw e;
+        }
         if (b.schedule.kind() == Schedule.Kind.THEORY && b.steps < 0 && b.epochs < 0) {
             this.totalSteps = b.schedule.theorySteps(net.kind(), net.width(), depth, b.radius);
         } else if (b.epochs >= 0) {
