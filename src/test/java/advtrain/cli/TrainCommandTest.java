@@ -90,6 +90,14 @@ class TrainCommandTest {
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("--lr cannot be changed on --resume"), r[2]);
         assertEquals("0", train(a, "--steps", "3", "--force")[0]);
+        Path b = tmp.resolve("b");
+        assertEquals("0", train(b, "--steps", "2")[0]);
+        Files.write(b.resolve("model0.npz"), model);
+        r = run("compare-models", b.resolve("model0.npz").toString(), a.resolve("model.npz").toString());
+        assertEquals("1", r[0], "2 steps vs 3 steps differ: " + r[1]);
+        assertTrue(r[1].contains("W1: DIFFERENT") && r[1].contains("A: identical"), r[1]);
+        r = run("compare-models", b.resolve("model0.npz").toString(), b.resolve("model.npz").toString());
+        assertEquals("0", r[0], "same settings, same bits: " + r[1]);
     }
 
     @Test
