@@ -11,12 +11,13 @@ final class Commands {
     static List<Command> all() {
         return List.of(
                 new DemoCommand(),
-                new BenchCommand(),
                 new DataCommand(),
                 new TrainCommand(),
                 new CompareModelsCommand(),
                 new AttackCommand(),
                 new EvalCommand(),
-                new CertifyCommand());
+                new CertifyCommand(),
+                new NtkCommand(),
+                new BenchCommand());
     }
 }
