@@ -66,7 +66,7 @@ final class TrainCommand implements Command {
                 .flag("--loss", "auto", "logistic, square, cross-entropy, or auto (logistic for 2 classes, cross-entropy otherwise)")
                 .flag("--attack", "pgd:norm=l2,eps=0.1,steps=10", "the perturbation function A(W, x) used in training (identity: standard training)")
                 .flag("--eval-attack", "auto", "strong attack for the robust-loss lower bound: a spec, none, or auto (ensemble of APGD-CE, PGD and, for k >= 3, APGD-DLR at the training attack's norm and eps)")
-                .flag("--certify", "crown", "certified UPPER bound on L_* at evaluations over the same ball as the strong attack: crown, ibp or none")
+                .flag("--certify", "crown", "certified UPPER bound on L_* at evaluations over the same ball as the strong attack: crown, ibp or none (CROWN costs O(m^2 d) per row: use ibp or none for wide nets on large inputs)")
                 .flag("--radius", "none", "R of the ball B(R) around init (deep: ||W_h - W_h(0)||_F <= R/sqrt(m)), or none")
                 .flag("--lr", "0.05", "constant step size alpha (ignored with --schedule)")
                 .flag("--schedule", null, "constant:lr=X or theory:eps=E[,c_alpha=A][,c_t=T] (Theorem 4.1 / Corollary 5.1: sets alpha and T)")
