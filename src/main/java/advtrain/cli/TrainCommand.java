@@ -13,6 +13,7 @@ import advtrain.model.DeepReluNet;
 import advtrain.model.ModelIO;
 import advtrain.model.Network;
 import advtrain.model.TwoLayerNet;
+import advtrain.theory.LinearizationProbe;
 import advtrain.threat.AttackSpec;
 import advtrain.threat.Norm;
 import advtrain.train.Compatibility;
@@ -67,6 +68,7 @@ final class TrainCommand implements Command {
                 .flag("--attack", "pgd:norm=l2,eps=0.1,steps=10", "the perturbation function A(W, x) used in training (identity: standard training)")
                 .flag("--eval-attack", "auto", "strong attack for the robust-loss lower bound: a spec, none, or auto (ensemble of APGD-CE, PGD and, for k >= 3, APGD-DLR at the training attack's norm and eps)")
                 .flag("--certify", "crown", "certified UPPER bound on L_* at evaluations over the same ball as the strong attack: crown, ibp or none (CROWN costs O(m^2 d) per row: use ibp or none for wide nets on large inputs)")
+                .flag("--probe-rows", "64", "linearization error |f - f_lin| (Taylor at W(0)) measured at evaluations on the first N training rows (0: off)")
                 .flag("--radius", "none", "R of the ball B(R) around init (deep: ||W_h - W_h(0)||_F <= R/sqrt(m)), or none")
                 .flag("--lr", "0.05", "constant step size alpha (ignored with --schedule)")
                 .flag("--schedule", null, "constant:lr=X or theory:eps=E[,c_alpha=A][,c_t=T] (Theorem 4.1 / Corollary 5.1: sets alpha and T)")
@@ -114,7 +116,7 @@ final class TrainCommand implements Command {
     /** The stored flags of a run, with --steps/--epochs from this command line. */
     private Options.Parsed resumeArgs(Options.Parsed args, Path dir) throws Exception {
         for (String f : List.of("--data", "--test", "--model", "--width", "--depth", "--activation", "--loss", "--attack",
-                "--eval-attack", "--certify", "--radius", "--lr", "--schedule", "--momentum", "--batch", "--chunk", "--seed", "--log-every",
+                "--eval-attack", "--certify", "--probe-rows", "--radius", "--lr", "--schedule", "--momentum", "--batch", "--chunk", "--seed", "--log-every",
                 "--eval-every", "--eval-rows", "--checkpoint-every", "--out", "--force", "--allow-incompatible")) {
             if (args.given(f) && !RESUME_FLAGS.contains(f)) {
                 throw new IllegalArgumentException(f + " cannot be changed on --resume (it would change the trajectory); "
@@ -157,7 +159,7 @@ final class TrainCommand implements Command {
     private Map<String, Object> cliValues(Options.Parsed p) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (String f : List.of("--data", "--test", "--model", "--width", "--depth", "--activation", "--loss", "--attack",
-                "--eval-attack", "--certify", "--radius", "--lr", "--schedule", "--momentum", "--steps", "--epochs", "--batch", "--chunk",
+                "--eval-attack", "--certify", "--probe-rows", "--radius", "--lr", "--schedule", "--momentum", "--steps", "--epochs", "--batch", "--chunk",
                 "--seed", "--log-every", "--eval-every", "--eval-rows", "--checkpoint-every")) {
             m.put(f, p.getOrNull(f));
         }
@@ -221,6 +223,11 @@ final class TrainCommand implements Command {
                 .checkpointEvery(p.getInt("--checkpoint-every")).modelWriter((n, f) -> ModelIO.write(f, n));
         if (!batch.equals("full") && p.getInt("--batch") < 1) {
             throw new IllegalArgumentException("--batch must be a positive integer or full, got '" + batch + "'");
+        }
+        int probeRows = Math.min(p.getInt("--probe-rows"), train.n());
+        if (probeRows > 0) {
+            LinearizationProbe probe = new LinearizationProbe(net, train.x(), probeRows, 0, par);
+            b.linearization(probe::measure).config("linearization_probe", "first " + probeRows + " training rows, output 0");
         }
         String certify = p.get("--certify");
         AttackSpec ballOf = evalAttack != null ? evalAttack : attack.name().equals("identity") ? null : attack;

@@ -26,7 +26,7 @@ public final class MetricsLog implements AutoCloseable {
 
     /** The evaluation columns, in order. */
     static final String[] EVAL_COLUMNS = {"train_la_full", "train_robust_lower", "train_robust_acc", "train_certified_upper",
-        "test_clean_acc", "test_robust_lower", "test_robust_acc", "test_certified_upper"};
+        "test_clean_acc", "test_robust_lower", "test_robust_acc", "test_certified_upper", "linearization_error"};
 
     private final Path file;
     private final int blocks;
@@ -137,7 +137,8 @@ public final class MetricsLog implements AutoCloseable {
         }
         sb.append(',').append(String.format(java.util.Locale.ROOT, "%.3f", seconds));
         double[] ev = e == null ? null : new double[] {e.trainSurrogateFull(), e.trainRobustLower(), e.trainRobustAccuracy(),
-            e.trainCertifiedUpper(), e.testCleanAccuracy(), e.testRobustLower(), e.testRobustAccuracy(), e.testCertifiedUpper()};
+            e.trainCertifiedUpper(), e.testCleanAccuracy(), e.testRobustLower(), e.testRobustAccuracy(), e.testCertifiedUpper(),
+            e.linearizationError()};
         for (int c = 0; c < EVAL_COLUMNS.length; c++) {
             sb.append(',').append(ev == null ? "" : cell(ev[c]));
         }

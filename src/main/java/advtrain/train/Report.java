@@ -101,6 +101,10 @@ public final class Report {
                     .append(" | ").append(fmt(ev.testRobustAccuracy())).append(" | ").append(fmt(ev.testCleanAccuracy())).append(" |\n");
             md.append("\n(`-`: not measured.)\n");
         }
+        if (ev != null && Double.isFinite(ev.linearizationError())) {
+            md.append("\n- largest linearization error |f(W, x) - f_lin(W, x)| on the probe rows (Taylor expansion at W(0), section 4.1): ")
+                    .append(fmt(ev.linearizationError())).append('\n');
+        }
         md.append("\n- distance from init at the end (scale of R")
                 .append(Double.isFinite(radius) ? ", R = " + fmt(radius) : ", no projection").append("): ");
         List<String> ds = new ArrayList<>();

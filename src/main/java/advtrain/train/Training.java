@@ -105,6 +105,7 @@ public final class Training implements AutoCloseable {
         private TrainingRun.ModelWriter modelWriter;
         private TrainingRun.UpperBound upper;
         private TrainingRun.Listener listener;
+        private TrainingRun.Probe linearization;
         private final Map<String, Object> extraConfig = new LinkedHashMap<>();
 
         private Builder() {
@@ -150,6 +151,8 @@ public final class Training implements AutoCloseable {
         public Builder modelWriter(TrainingRun.ModelWriter w) { this.modelWriter = w; return this; }
         public Builder upperBound(TrainingRun.UpperBound u) { this.upper = u; return this; }
         public Builder listener(TrainingRun.Listener l) { this.listener = l; return this; }
+        /** An instrument measured at evaluations: the largest linearization error on a probe set. */
+        public Builder linearization(TrainingRun.Probe p) { this.linearization = p; return this; }
         /** Extra entries for config.json (the CLI adds its specs and checksums). */
         public Builder config(String key, Object value) { this.extraConfig.put(key, value); return this; }
 
@@ -234,7 +237,7 @@ public final class Training implements AutoCloseable {
         }
         TrainingRun.Result r = TrainingRun.builder(trainer, totalSteps, par).evalAttack(b.evalAttack).test(b.test)
                 .evalRows(b.evalRows).logEvery(b.logEvery).evalEvery(b.evalEvery).checkpointEvery(b.checkpointEvery)
-                .out(b.out).modelWriter(b.modelWriter).upperBound(b.upper).listener(b.listener).build().run();
+                .out(b.out).modelWriter(b.modelWriter).upperBound(b.upper).listener(b.listener).linearization(b.linearization).build().run();
         if (b.out != null) {
             Map<String, String> summary = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : config().entrySet()) {

@@ -39,6 +39,14 @@ public final class TrainingRun {
         double bound(Network net, Dataset data, int rows);
     }
 
+    /**
+     * An instrument measured at evaluations, e.g. the largest linearization error |f(W, x) - f_lin(W, x)| on a
+     * probe set (the theory layer's {@code LinearizationProbe::measure}; passed in because theory sits above train).
+     */
+    public interface Probe {
+        double measure(Network net);
+    }
+
     /** Writes a network to a model file (model.npz). */
     public interface ModelWriter {
         void write(Network net, Path file) throws IOException;
@@ -62,8 +70,10 @@ public final class TrainingRun {
     private final Listener listener;
     private final Parallel par;
     private final int keepCheckpoints;
+    private final Probe linearization;
 
     private TrainingRun(Builder b) {
+        this.linearization = b.linearization;
         this.trainer = b.trainer;
         this.totalSteps = b.totalSteps;
         this.evalAttack = b.evalAttack;
@@ -101,6 +111,7 @@ public final class TrainingRun {
         private ModelWriter modelWriter;
         private UpperBound upper;
         private Listener listener;
+        private Probe linearization;
 
         private Builder(Trainer trainer, long totalSteps, Parallel par) {
             if (totalSteps < 0) {
@@ -172,6 +183,12 @@ public final class TrainingRun {
 
         public Builder listener(Listener l) {
             this.listener = l;
+            return this;
+        }
+
+        /** The linearization-error instrument measured at evaluations (null: none). */
+        public Builder linearization(Probe p) {
+            this.linearization = p;
             return this;
         }
 
@@ -280,7 +297,8 @@ public final class TrainingRun {
         }
         double trUp = upper == null ? Double.NaN : upper.bound(net, train, evalRows);
         double teUp = upper == null || test == null ? Double.NaN : upper.bound(net, test, evalRows);
-        return new EvalRow(step, la, trLo, trAcc, trUp, teClean, teLo, teAcc, teUp);
+        double lin = linearization == null ? Double.NaN : linearization.measure(net);
+        return new EvalRow(step, la, trLo, trAcc, trUp, teClean, teLo, teAcc, teUp, lin);
     }
 
     private Path writeCheckpoint(Path ckDir) throws IOException {
