@@ -12,6 +12,8 @@ final class Commands {
         return List.of(
                 new DemoCommand(),
                 new DataCommand(),
+                new TrainCommand(),
+                new CompareModelsCommand(),
                 new AttackCommand(),
                 new EvalCommand(),
                 new CertifyCommand(),
