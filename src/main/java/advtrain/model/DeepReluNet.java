@@ -31,6 +31,9 @@ import advtrain.random.RandomStream;
  */
 public final class DeepReluNet implements Network {
 
+    /** Rows drawn per parallel chunk at initialisation (each row has its own stream, so any grain gives the same values). */
+    private static final int INIT_ROWS = 16;
+
     private final int d;
     private final int m;
     private final int depth;
@@ -56,18 +59,27 @@ public final class DeepReluNet implements Network {
 
     /** A network initialised as the paper says (see the class javadoc). */
     public static DeepReluNet init(int d, int m, int depth, int k, long seed) {
+        return init(d, m, depth, k, seed, Parallel.serial());
+    }
+
+    /** As {@link #init(int, int, int, int, long)}, drawing rows in parallel (same values for any thread count). */
+    public static DeepReluNet init(int d, int m, int depth, int k, long seed, Parallel par) {
         checkShape(d, m, depth, k);
         double[] a0 = new double[m * d];
         double std = Math.sqrt(2.0 / m);
-        for (int r = 0; r < m; r++) {
-            RandomStream.of(seed, "init.A", r).fillGaussian(a0, r * d, d, std);
-        }
-        double[] w = new double[depth * m * m];
-        for (int h = 1; h <= depth; h++) {
-            for (int r = 0; r < m; r++) {
-                RandomStream.of(seed, "init.W", h, r).fillGaussian(w, (h - 1) * m * m + r * m, m, std);
+        par.forRange(m, INIT_ROWS, (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                RandomStream.of(seed, "init.A", r).fillGaussian(a0, r * d, d, std);
             }
-        }
+        });
+        double[] w = new double[depth * m * m];
+        par.forRange(depth * m, INIT_ROWS, (q0, q1) -> {
+            for (int q = q0; q < q1; q++) {
+                int h = q / m + 1;
+                int r = q % m;
+                RandomStream.of(seed, "init.W", h, r).fillGaussian(w, q * m, m, std);
+            }
+        });
         double[] a = new double[k * m];
         for (int j = 0; j < k; j++) {
             RandomStream.of(seed, "init.a", j).fillGaussian(a, j * m, m, 1.0);
