@@ -1,5 +1,6 @@
 package advtrain.theory;
 
+import advtrain.model.Activation;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 
@@ -23,7 +24,7 @@ import java.util.function.DoubleUnaryOperator;
 public final class TwoLayerNtk implements PointKernel {
 
     /** Default absolute tolerance of the quadrature on E[sigma'(u) sigma'(v)]. */
-    public static final double DEFAULT_TOLERANCE = 1e-10;
+    public static final double DEFAULT_TOLERANCE = 1e-9;
 
     private enum Form { RELU, QUADRATIC_RELU, QUADRATURE }
 
@@ -48,6 +49,11 @@ public final class TwoLayerNtk implements PointKernel {
             case "quadratic-relu" -> new TwoLayerNtk(activation, Form.QUADRATIC_RELU, null);
             default -> new TwoLayerNtk(activation, Form.QUADRATURE, new GaussianPairExpectation(derivative, tolerance));
         };
+    }
+
+    /** The NTK for one of the engine's activations, quadrature at {@link #DEFAULT_TOLERANCE}. */
+    public static TwoLayerNtk of(Activation activation) {
+        return of(activation.id(), activation::derivative, DEFAULT_TOLERANCE);
     }
 
     /** As {@link #of(String, DoubleUnaryOperator, double)} but always by quadrature (tests compare it with the closed forms). */

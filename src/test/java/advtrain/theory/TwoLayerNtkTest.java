@@ -40,7 +40,7 @@ class TwoLayerNtkTest {
         return new double[] {mean, Math.sqrt(var / draws)};
     }
 
-    /** Smooth sigma: quadrature (tol 1e-10) within 5 standard errors of 400k Monte Carlo draws. */
+    /** Smooth sigma: quadrature (tol 1e-10) within 5 standard errors of 100k Monte Carlo draws. */
     @Test
     void quadratureMatchesMonteCarloForSmoothActivations() {
         for (Activation act : new Activation[] {Activation.SOFTPLUS, Activation.TANH, Activation.SIGMOID, Activation.GELU}) {
@@ -52,7 +52,7 @@ class TwoLayerNtkTest {
                 double[] err = {0};
                 double q = k.eval(x, 0, y, 0, 3, err);
                 assertTrue(err[0] <= 1e-9, act + " pair " + p + ": quadrature error estimate " + err[0]);
-                double[] mc = monteCarlo(act, x, y, 400_000, 10 * p + act.ordinal());
+                double[] mc = monteCarlo(act, x, y, 100_000, 10 * p + act.ordinal());
                 assertEquals(mc[0], q, 5 * mc[1] + err[0], act + " pair " + p);
             }
         }
@@ -65,7 +65,7 @@ class TwoLayerNtkTest {
             TwoLayerNtk k = TwoLayerNtk.of(act);
             assertTrue(k.closedForm());
             for (int p = 0; p < PAIRS.length; p++) {
-                double[] mc = monteCarlo(act, PAIRS[p][0], PAIRS[p][1], 400_000, 100 + p);
+                double[] mc = monteCarlo(act, PAIRS[p][0], PAIRS[p][1], 100_000, 100 + p);
                 assertEquals(mc[0], k.eval(PAIRS[p][0], 0, PAIRS[p][1], 0, 3, null), 5 * mc[1], act + " pair " + p);
             }
         }
@@ -83,27 +83,44 @@ class TwoLayerNtkTest {
     }
 
     /**
-     * The quadrature agrees with the closed form of the quadratic ReLU (sigma' = 2 max(0, z) has a kink, so
-     * the rule converges only algebraically: at order 256 the difference is below 1e-4 of the value),
-     * and its error estimate is honest for a smooth sigma: the value at tol 1e-4 is within its reported
-     * error of the value at tol 1e-12.
+     * Against an exact value: for g(z) = exp(-z^2 / 2), E[g(u) g(v)] = det(I + C)^(-1/2) for (u, v) ~ N(0, C).
+     * g is entire, so the rule converges fast: to the tolerance 1e-12, and the reported error bounds the
+     * true one. At a loose tolerance (1e-4) the reported error still bounds the distance to the exact value.
      */
     @Test
-    void quadratureAgreesWithClosedFormAndItsErrorEstimateIsHonest() {
+    void quadratureMeetsExactGaussianExpectationWithinItsErrorEstimate() {
+        double[][] covs = {{1, 1, 0.3}, {2, 0.5, -0.9}, {1.7, 1.7, 1.69}, {0.2, 3, 0}};
+        for (double tol : new double[] {1e-12, 1e-4}) {
+            GaussianPairExpectation q = new GaussianPairExpectation(z -> StrictMath.exp(-0.5 * z * z), tol);
+            for (double[] c : covs) {
+                double exact = 1.0 / Math.sqrt((1 + c[0]) * (1 + c[1]) - c[2] * c[2]);
+                GaussianPairExpectation.Estimate e = q.expect(c[0], c[1], c[2]);
+                assertTrue(e.error() <= tol, "estimate " + e);
+                assertTrue(Math.abs(e.value() - exact) <= e.error() + 1e-15, "estimate " + e + " exact " + exact);
+            }
+        }
+    }
+
+    /**
+     * The quadrature agrees with the closed form of the quadratic ReLU. Its sigma' = 2 max(0, z) has a kink, so
+     * the rule converges only algebraically (measured: successive differences fall by 1/sqrt(2) per doubling,
+     * i.e. error ~ n^(-1/2), 3e-3 relative at n = 512): the two agree to 5e-3 relative, and the remaining
+     * error is at most 3 times the reported estimate (the tail of a geometric series of ratio 1/sqrt(2) is
+     * 2.4 times its last step), so a wrong closed form (a wrong factor) would fail. Not for the nearly
+     * parallel pair: there orders 8 and 16 already agree to 1e-14 while both are 4e-7 off (measured), the
+     * n-vs-2n estimate is fooled by the kink: one more reason kinked sigma use their closed forms.
+     */
+    @Test
+    void quadratureApproachesQuadraticReluClosedForm() {
         TwoLayerNtk closed = TwoLayerNtk.of(Activation.QUADRATIC_RELU);
         TwoLayerNtk quad = TwoLayerNtk.byQuadrature("quadratic-relu", Activation.QUADRATIC_RELU::derivative, 1e-12);
-        for (double[][] pair : PAIRS) {
+        for (int p = 0; p < PAIRS.length; p++) {
+            double[][] pair = PAIRS[p];
             double c = closed.eval(pair[0], 0, pair[1], 0, 3, null);
-            double q = quad.eval(pair[0], 0, pair[1], 0, 3, null);
-            assertEquals(c, q, 1e-4 * Math.abs(c));
-        }
-        TwoLayerNtk loose = TwoLayerNtk.byQuadrature("tanh", Activation.TANH::derivative, 1e-4);
-        TwoLayerNtk tight = TwoLayerNtk.byQuadrature("tanh", Activation.TANH::derivative, 1e-12);
-        for (double[][] pair : PAIRS) {
             double[] err = {0};
-            double l = loose.eval(pair[0], 0, pair[1], 0, 3, err);
-            double t = tight.eval(pair[0], 0, pair[1], 0, 3, null);
-            assertTrue(Math.abs(l - t) <= err[0] + 1e-15, "|" + l + " - " + t + "| > " + err[0]);
+            double q = quad.eval(pair[0], 0, pair[1], 0, 3, err);
+            assertEquals(c, q, 5e-3 * Math.abs(c));
+            assertTrue(p == 2 || Math.abs(c - q) <= 3 * err[0] + 1e-12 * Math.abs(c), "|" + c + " - " + q + "| vs estimate " + err[0]);
         }
     }
 }
