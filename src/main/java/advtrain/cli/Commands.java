@@ -11,6 +11,7 @@ final class Commands {
     static List<Command> all() {
         return List.of(
                 new DemoCommand(),
-                new BenchCommand());
+                new BenchCommand(),
+                new DataCommand());
     }
 }
