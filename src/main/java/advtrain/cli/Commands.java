@@ -12,6 +12,8 @@ final class Commands {
         return List.of(
                 new DemoCommand(),
                 new BenchCommand(),
-                new DataCommand());
+                new DataCommand(),
+                new ExperimentCommand(),
+                new MergeCommand());
     }
 }

@@ -7,17 +7,27 @@ import java.util.TreeMap;
 
 /**
  * What one figure of a report shows: titled axes (optionally logarithmic), and series of points with
- * optional error bars. {@code file} is the SVG's name inside the experiment's folder. The drawing is
+ * optional error bars, and optional horizontal reference lines. {@code file} is the SVG's name inside the experiment's folder. The drawing is
  * done by a {@link PlotRenderer}.
  */
 public record Plot(String file, String title, String xLabel, String yLabel, boolean logX, boolean logY,
-                   List<Series> series) {
+                   List<Series> series, List<Reference> references) {
 
     public Plot {
         if (!file.matches("[a-z0-9][a-z0-9._-]*\\.svg")) {
             throw new IllegalArgumentException("plot file must be a plain lower-case name ending in .svg, got '" + file + "'");
         }
         series = List.copyOf(series);
+        references = List.copyOf(references);
+    }
+
+    /** A plot without reference lines. */
+    public Plot(String file, String title, String xLabel, String yLabel, boolean logX, boolean logY, List<Series> series) {
+        this(file, title, xLabel, yLabel, logX, logY, series, List.of());
+    }
+
+    /** A dashed horizontal line at {@code y} (e.g. the radius R). */
+    public record Reference(String label, double y) {
     }
 
     /**

@@ -1,0 +1,168 @@
+package advtrain.experiment;
+
+import advtrain.certify.Ball;
+import advtrain.certify.Certificate;
+import advtrain.certify.Certifier;
+import advtrain.certify.DeepReluView;
+import advtrain.certify.Method;
+import advtrain.data.DataSpec;
+import advtrain.data.Dataset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import advtrain.kernel.Parallel;
+import advtrain.loss.Loss;
+import advtrain.model.DeepReluNet;
+import advtrain.model.Network;
+import advtrain.model.Workspace;
+import advtrain.threat.Attack;
+import advtrain.threat.AttackSpec;
+import advtrain.train.Evaluator;
+import advtrain.train.Projection;
+import advtrain.train.TrainSettings;
+import advtrain.train.Trainer;
+
+/**
+ * The steps the experiments share, each a thin use of the engine: train a network for T steps and keep
+ * what the claims need, evaluate a loss under an attack, certify an upper bound on L_*.
+ */
+final class Lab {
+
+    /** Rows per forward pass inside training and evaluation. */
+    static final int CHUNK = 128;
+
+    private Lab() {
+    }
+
+    /** Loads a data spec ({@link DataSpec}); I/O problems name the spec. */
+    static Dataset data(String spec) {
+        try {
+            return DataSpec.parse(spec).load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("data " + spec + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Binary data on the unit sphere S^(d-1) with random labels, differently-labelled points at least
+     * {@code sep} apart (so l2 caps of radius below sep/2 are compatible, Def. 3.1).
+     */
+    static String sphereSpec(int n, int d, double sep, long seed) {
+        return "sphere:n=" + n + ",d=" + d + ",classes=2,sep=" + Num.exact(sep) + ",seed=" + seed + ",label=random";
+    }
+
+    /** What a training run leaves: min over t of L_A(W_t), the last L_A, distances from init. */
+    record Trained(double minSurrogate, double lastSurrogate, double lastCleanAccuracy, double lastAttackedAccuracy,
+                   double maxDistance, boolean projected, long steps) {
+    }
+
+    /**
+     * Full-batch (projected) gradient descent for {@code steps} steps: the theorem's algorithm. The
+     * surrogate L_A(W_t) is measured on the full set at every step, so the minimum is over t = 0..T-1
+     * (the step's loss is taken before its update).
+     */
+    static Trained train(Network net, Loss loss, Attack attack, Dataset data, double radius, double lr, long steps,
+                         long seed, Parallel par) {
+        return train(net, loss, attack, data, radius, lr, 0, steps, seed, par);
+    }
+
+    /**
+     * As {@link #train(Network, Loss, Attack, Dataset, double, double, long, long, Parallel)} with mini-batches of
+     * {@code batch} rows (0: full batch); with mini-batches the minimum is over the batch losses.
+     */
+    static Trained train(Network net, Loss loss, Attack attack, Dataset data, double radius, double lr, int batch,
+                         long steps, long seed, Parallel par) {
+        Trainer tr = new Trainer(net, loss, attack, data, new TrainSettings(radius, lr, 0.0, batch, CHUNK, seed), par);
+        double batchMin = Double.POSITIVE_INFINITY;
+        double last = Double.NaN;
+        double cleanAcc = Double.NaN;
+        double advAcc = Double.NaN;
+        boolean projected = false;
+        double maxDist = 0;
+        for (long t = 0; t < steps; t++) {
+            var s = tr.step();
+            last = s.surrogateLoss;
+            batchMin = Math.min(batchMin, last);
+            cleanAcc = s.cleanAccuracy;
+            advAcc = s.attackedAccuracy;
+            for (boolean p : s.projected) {
+                projected |= p;
+            }
+        }
+        double scale = Projection.distanceScale(net);
+        for (int b = 0; b < net.blocks(); b++) {
+            maxDist = Math.max(maxDist, scale * Projection.blockDistance(net, b));
+        }
+        return new Trained(batch == 0 ? tr.runningMin() : batchMin, last, cleanAcc, advAcc, maxDist, projected, steps);
+    }
+
+    /** Mean loss and accuracy on {@code data} at the points {@code spec} returns (null: clean). */
+    static Evaluator.Result evaluate(Network net, Loss loss, String spec, Dataset data, long seed, Parallel par) {
+        Attack a = spec == null ? null : AttackSpec.parse(spec).newAttack();
+        return new Evaluator(net, loss, Math.min(CHUNK, Math.max(1, data.n())), par).evaluate(a, data, 0, seed);
+    }
+
+    /** Certified bounds over the l2 ball of radius {@code eps} (contains the spherical cap of the same radius). */
+    static Certificate certifyL2(DeepReluNet dn, Loss loss, Dataset data, double eps, Parallel par) {
+        int[] offs = new int[dn.depth()];
+        for (int h = 0; h < offs.length; h++) {
+            offs[h] = dn.layerOffset(h + 1);
+        }
+        Certifier c = Certifier.of(new DeepReluView(dn.inputDim(), dn.width(), dn.depth(), dn.outputDim(), dn.inputMatrix(),
+                dn.params(), offs, dn.outputWeights()), par);
+        return c.certify(Method.CROWN, Ball.of(advtrain.certify.Norm.L2, eps), loss, data.x(), data.y(), data.n());
+    }
+
+    /** f(W, x_i) for every row (scalar output), at the network's current weights. */
+    static double[] outputs(Network net, Dataset data, Parallel par) {
+        int n = data.n();
+        int d = data.d();
+        int k = net.outputDim();
+        int chunk = Math.min(CHUNK, Math.max(1, n));
+        Workspace ws = net.newWorkspace(chunk, par);
+        double[] f = new double[n * k];
+        for (int r0 = 0; r0 < n; r0 += chunk) {
+            int b = Math.min(chunk, n - r0);
+            net.forward(ws, data.x(), r0 * d, b);
+            System.arraycopy(ws.output(), 0, f, r0 * k, b * k);
+        }
+        return f;
+    }
+
+    /** Step of the central difference, relative to the displacement W - W(0). */
+    static final double JVP_STEP = 1e-4;
+
+    /**
+     * The linearisation error of the trained network around its initialisation, relative to how far the
+     * function moved: sqrt(mean_i (f(W, x_i) - f_lin(W, x_i))^2) / sqrt(mean_i (f(W, x_i) - f(W0, x_i))^2), with
+     * f_lin(W, x) = f(W0, x) + &lt;grad_W f(W0, x), W - W0&gt;. The directional derivative is the central difference
+     * (f(W0 + hD) - f(W0 - hD)) / 2h with D = W - W0 and h = {@link #JVP_STEP}: along a line inside one ReLU
+     * activation pattern the deep net with H &lt;= 2 trained layers is a polynomial of degree &lt;= 2 in the step, for
+     * which the central difference is exact; otherwise its error is O(h^2) (smooth activations, H &gt; 2) or comes
+     * from the rare pattern changes within +-h, far below the errors measured here.
+     */
+    static double linearisationError(Network trained, Dataset data, Parallel par) {
+        Network probe = trained.copy();
+        double[] w = probe.params();
+        double[] wT = trained.params().clone();
+        double[] w0 = trained.initialParams();
+        double[] fT = outputs(trained, data, par);
+        System.arraycopy(w0, 0, w, 0, w.length);
+        double[] f0 = outputs(probe, data, par);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = w0[i] + JVP_STEP * (wT[i] - w0[i]);
+        }
+        double[] fPlus = outputs(probe, data, par);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = w0[i] - JVP_STEP * (wT[i] - w0[i]);
+        }
+        double[] fMinus = outputs(probe, data, par);
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < fT.length; i++) {
+            double lin = f0[i] + (fPlus[i] - fMinus[i]) / (2 * JVP_STEP);
+            num += (fT[i] - lin) * (fT[i] - lin);
+            den += (fT[i] - f0[i]) * (fT[i] - f0[i]);
+        }
+        return den > 0 ? Math.sqrt(num / den) : Double.NaN;
+    }
+}
