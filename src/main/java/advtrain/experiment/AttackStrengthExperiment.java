@@ -102,7 +102,11 @@ final class AttackStrengthExperiment implements Experiment {
 
     @Override
     public double cost(Point p, Settings s) {
-        return 2 + p.intParam("strength");
+        Config c = config(s);
+        int k = Math.max(1, p.intParam("strength") - 1);
+        int attackSteps = p.intParam("strength") >= 2 ? c.pgdSteps()[p.intParam("strength") - 2] : k;
+        return Lab.trainCost(c.n(), c.steps(), attackSteps + 3, c.d(), c.width(), c.depth())
+                + Lab.trainCost(c.n(), 1, 3.0 * c.evalSteps() * c.evalRestarts(), c.d(), c.width(), c.depth());
     }
 
     @Override

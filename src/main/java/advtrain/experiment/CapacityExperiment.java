@@ -100,7 +100,9 @@ final class CapacityExperiment implements Experiment {
 
     @Override
     public double cost(Point p, Settings s) {
-        return p.intParam("n") * (double) p.intParam("d");
+        Config c = config(s);
+        // a search runs ~10 trials per goal, mostly at small widths; charge both goals at a quarter of the largest width
+        return 20 * Lab.trainCost(p.intParam("n"), c.steps() / 2.0, c.attackSteps() + 3, p.intParam("d"), c.maxWidth() / 4.0, c.depth());
     }
 
     @Override

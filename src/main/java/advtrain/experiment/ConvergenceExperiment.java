@@ -95,8 +95,10 @@ final class ConvergenceExperiment implements Experiment {
 
     @Override
     public double cost(Point p, Settings s) {
-        double m = p.intParam("width");
-        return m * m + 2000.0;
+        Config c = config(s);
+        int m = p.intParam("width");
+        return Lab.trainCost(c.n(), c.steps(), c.attackSteps() + 3, c.d(), m, c.depth())
+                + Lab.trainCost(c.n(), 1, 3.0 * c.evalSteps() * c.evalRestarts() + 4 * m, c.d(), m, c.depth());
     }
 
     @Override

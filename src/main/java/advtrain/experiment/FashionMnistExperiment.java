@@ -34,10 +34,10 @@ final class FashionMnistExperiment implements Experiment {
 
     static Config config(Settings s) {
         return s.pick(
-                new Config(new int[] {64}, new double[] {0.05}, new String[] {"binary"}, 128, 64, 1, 1.0, 32, 1, 2, 5),
-                new Config(new int[] {256}, new double[] {0.05}, new String[] {"binary", "10-class"}, 512, 256, 1, 1.0, 64, 3, 3, 10),
-                new Config(new int[] {128, 512, 2048}, new double[] {0.02, 0.05}, new String[] {"binary", "10-class"}, 4000,
-                        1000, 1, 1.0, 64, 10, 5, 30));
+                new Config(new int[] {64}, new double[] {0.05}, new String[] {"binary"}, 128, 64, 1, 64.0, 32, 1, 2, 5),
+                new Config(new int[] {256}, new double[] {0.05}, new String[] {"binary", "10-class"}, 512, 256, 1, 64.0, 64, 3, 3, 10),
+                new Config(new int[] {128, 512, 2048}, new double[] {0.02, 0.05}, new String[] {"binary", "10-class"}, 2000,
+                        1000, 1, 64.0, 64, 5, 5, 30));
     }
 
     @Override
@@ -76,7 +76,7 @@ final class FashionMnistExperiment implements Experiment {
 
     @Override
     public int defaultSeeds(Settings.Size size) {
-        return size == Settings.Size.FULL ? 2 : 1;
+        return size == Settings.Size.TEST ? 1 : size == Settings.Size.QUICK ? 3 : 2;
     }
 
     @Override
@@ -134,7 +134,10 @@ final class FashionMnistExperiment implements Experiment {
 
     @Override
     public double cost(Point p, Settings s) {
-        return p.intParam("width") * (p.param("training").equals("adversarial") ? 3.0 : 1.0);
+        Config c = config(s);
+        int passes = p.param("training").equals("adversarial") ? c.attackSteps() + 3 : 3;
+        return Lab.trainCost(c.trainN(), c.epochs(), passes, 784, p.intParam("width"), c.depth())
+                + Lab.trainCost(c.testN(), 1, 3.0 * c.evalSteps() + 10, 784, p.intParam("width"), c.depth());
     }
 
     private final Map<String, Dataset> cache = new LinkedHashMap<>();

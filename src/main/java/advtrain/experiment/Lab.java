@@ -33,6 +33,17 @@ final class Lab {
     private Lab() {
     }
 
+    /** Fixed overhead of one sweep point in multiply-adds (JIT, data, buffers), for time-left estimates. */
+    static final double POINT_OVERHEAD = 2e7;
+
+    /**
+     * Rough multiply-adds of a training run, for {@link Experiment#cost}: {@code passes} forward-backward
+     * passes per step (attack steps + 3) over n rows of a net with m*d + depth*m*m weights, plus an overhead.
+     */
+    static double trainCost(double n, double steps, double passes, double d, double m, double depth) {
+        return POINT_OVERHEAD + n * steps * passes * (m * d + depth * m * m);
+    }
+
     /** Loads a data spec ({@link DataSpec}); I/O problems name the spec. */
     static Dataset data(String spec) {
         try {

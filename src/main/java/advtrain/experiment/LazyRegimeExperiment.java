@@ -83,8 +83,8 @@ final class LazyRegimeExperiment implements Experiment {
 
     @Override
     public double cost(Point p, Settings s) {
-        double m = p.intParam("width");
-        return m * m + 2000.0;
+        Config c = config(s);
+        return Lab.trainCost(c.n(), c.steps(), c.attackSteps() + 3, c.d(), p.intParam("width"), c.depth());
     }
 
     @Override

@@ -56,7 +56,7 @@ final class NtkExperiment implements Experiment {
 
     @Override
     public int defaultSeeds(Settings.Size size) {
-        return size == Settings.Size.FULL ? 5 : 3;
+        return size == Settings.Size.TEST ? 3 : 5;
     }
 
     @Override
@@ -90,7 +90,10 @@ final class NtkExperiment implements Experiment {
 
     @Override
     public double cost(Point p, Settings s) {
-        return p.param("net").startsWith("deep") ? (double) p.intParam("width") * p.intParam("width") / 64 : p.intParam("width");
+        Config c = config(s);
+        int m = p.intParam("width");
+        return p.param("net").startsWith("deep") ? Lab.trainCost(c.n(), 1, 2 + c.n(), c.d(), m, c.depth())
+                : Lab.trainCost(c.n(), 1, 2 + c.n(), c.d(), m, 0);
     }
 
     @Override
