@@ -5,6 +5,7 @@ import advtrain.kernel.Parallel;
 import advtrain.loss.Logistic;
 import advtrain.loss.Loss;
 import advtrain.model.DeepReluNet;
+import advtrain.random.RandomStream;
 import advtrain.theory.CapacitySearch;
 import advtrain.threat.AttackSpec;
 import advtrain.train.StepStats;
@@ -28,9 +29,9 @@ final class CapacityExperiment implements Experiment {
 
     static Config config(Settings s) {
         return s.pick(
-                new Config(new int[] {8}, new int[] {3, 12}, 0.08, 0.2, 1, 4.0, 100, 10, 2, 5, 1, 2, 64),
-                new Config(new int[] {16}, new int[] {3, 6, 12}, 0.08, 0.2, 1, 4.0, 300, 10, 3, 10, 1, 2, 512),
-                new Config(new int[] {16, 32}, new int[] {3, 6, 12, 24}, 0.08, 0.2, 1, 4.0, 1000, 10, 5, 30, 2, 2, 4096));
+                new Config(new int[] {8}, new int[] {3, 12}, 0.1, 0.4, 1, 4.0, 100, 10, 2, 5, 1, 2, 64),
+                new Config(new int[] {16}, new int[] {3, 6, 12}, 0.1, 0.4, 1, 4.0, 300, 10, 3, 10, 1, 2, 512),
+                new Config(new int[] {16, 32}, new int[] {3, 6, 12, 24}, 0.1, 0.4, 1, 4.0, 1000, 10, 5, 30, 2, 2, 4096));
     }
 
     @Override
@@ -86,9 +87,11 @@ final class CapacityExperiment implements Experiment {
     @Override
     public String setup(Settings s) {
         Config c = config(s);
-        return "- data: `" + Lab.sphereSpec(c.ns()[0], c.ds()[0], c.sep(), 0) + "` for n in " + Arrays.toString(c.ns())
-                + " and d in " + Arrays.toString(c.ds()) + " (data seed = the point's seed); caps of radius delta = "
-                + Num.exact(c.delta()) + " (the same for every d, as in Theorem 6.1)\n"
+        return "- data: n points on the unit sphere in n/2 pairs of opposite labels, " + Num.exact(c.sep())
+                + " apart along a random tangent direction at a random anchor (anchors at least 4 delta + 2 gap apart): "
+                + "the tight case of Theorem 6.1's S_delta, the same geometry at every d; n in " + Arrays.toString(c.ns())
+                + ", d in " + Arrays.toString(c.ds()) + " (data seed = the point's seed); caps of radius delta = "
+                + Num.exact(c.delta()) + "\n"
                 + "- network: deep ReLU net, H = " + c.depth() + ", logistic loss; full-batch GD, step "
                 + Num.exact(c.lrTimesWidth()) + "/m, at most T = " + c.steps() + " steps (stopping early once the goal is met, "
                 + "checked every " + c.checkEvery() + " steps)\n"
@@ -109,7 +112,7 @@ final class CapacityExperiment implements Experiment {
     public Measurement measure(Point p, Settings s, Parallel par) {
         Config c = config(s);
         long seed = p.longParam("seed");
-        Dataset data = Lab.data(Lab.sphereSpec(p.intParam("n"), p.intParam("d"), c.sep(), seed));
+        Dataset data = pairs(p.intParam("n"), p.intParam("d"), c.delta(), c.sep() - 2 * c.delta(), seed);
         Loss loss = Logistic.INSTANCE;
         CapacitySearch search = new CapacitySearch(c.minWidth(), c.maxWidth(), 2.0, 1, 0.25, seed, 1, 1);
         CapacitySearch.Comparison cmp = search.compare(
@@ -122,6 +125,84 @@ final class CapacityExperiment implements Experiment {
                 .put("width_robust", wr > 0 ? wr : Double.NaN)
                 .put("ratio", cmp.ratio())
                 .put("trials", cmp.interpolation().trials().size() + cmp.robustInterpolation().trials().size());
+    }
+
+    /**
+     * The hard case of Theorem 6.1's class S_delta, the same at every d: n/2 anchors c_j uniform on the unit
+     * sphere (at least 4 delta + 2 gap apart), and at each a pair of opposite labels 2 delta + gap apart
+     * along a random tangent direction u_j: x = (c_j +- t u_j) / sqrt(1 + t^2) with t chosen so that
+     * ||x_+ - x_-|| = 2 delta + gap exactly. Every pair of differently-labelled points is more than 2 delta
+     * apart (compatible caps), and a robust classifier must flip its sign within the gap between two caps.
+     * Draws from the keyed streams (seed, "experiment.capacity.*", j).
+     */
+    static Dataset pairs(int n, int d, double delta, double gap, long seed) {
+        if (n % 2 != 0 || n < 2) {
+            throw new IllegalArgumentException("capacity data: n must be even and >= 2, got " + n);
+        }
+        double half = delta + gap / 2;
+        double t = half / Math.sqrt(1 - half * half);
+        double minAnchor = 4 * delta + 2 * gap;
+        int pairs = n / 2;
+        double[] anchors = new double[pairs * d];
+        double[] x = new double[n * d];
+        int[] y = new int[n];
+        double[] u = new double[d];
+        for (int j = 0; j < pairs; j++) {
+            for (int attempt = 0; ; attempt++) {
+                if (attempt > 10_000) {
+                    throw new IllegalArgumentException("capacity data: cannot place " + pairs + " anchors " + minAnchor
+                            + " apart on the sphere in d = " + d);
+                }
+                RandomStream rs = RandomStream.of(seed, "experiment.capacity.anchor", j, attempt);
+                unit(rs, anchors, j * d, d);
+                boolean ok = true;
+                for (int i = 0; i < j && ok; i++) {
+                    double dist2 = 0;
+                    for (int k = 0; k < d; k++) {
+                        double e = anchors[j * d + k] - anchors[i * d + k];
+                        dist2 += e * e;
+                    }
+                    ok = dist2 >= minAnchor * minAnchor;
+                }
+                if (ok) {
+                    break;
+                }
+            }
+            RandomStream rs = RandomStream.of(seed, "experiment.capacity.direction", j);
+            unit(rs, u, 0, d);
+            double dot = 0;
+            for (int k = 0; k < d; k++) {
+                dot += u[k] * anchors[j * d + k];
+            }
+            double norm = 0;
+            for (int k = 0; k < d; k++) {
+                u[k] -= dot * anchors[j * d + k];
+                norm += u[k] * u[k];
+            }
+            norm = Math.sqrt(norm);
+            double scale = 1 / Math.sqrt(1 + t * t);
+            int sign = rs.nextSign() > 0 ? 1 : -1;
+            for (int k = 0; k < d; k++) {
+                x[(2 * j) * d + k] = (anchors[j * d + k] + t * u[k] / norm) * scale;
+                x[(2 * j + 1) * d + k] = (anchors[j * d + k] - t * u[k] / norm) * scale;
+            }
+            y[2 * j] = sign;
+            y[2 * j + 1] = -sign;
+        }
+        return new Dataset("capacity-pairs", "pairs:n=" + n + ",d=" + d + ",delta=" + Num.exact(delta) + ",gap="
+                + Num.exact(gap) + ",seed=" + seed, n, d, x, y, 2);
+    }
+
+    private static void unit(RandomStream rs, double[] a, int off, int d) {
+        double norm = 0;
+        for (int k = 0; k < d; k++) {
+            a[off + k] = rs.nextGaussian();
+            norm += a[off + k] * a[off + k];
+        }
+        norm = Math.sqrt(norm);
+        for (int k = 0; k < d; k++) {
+            a[off + k] /= norm;
+        }
     }
 
     /** One trial: does a width-w net trained from seed sd reach the goal within T steps? */
@@ -173,7 +254,10 @@ final class CapacityExperiment implements Experiment {
                 "smallest width", true, true, ws);
         Plot ratio = new Plot("ratio-vs-d.svg", "Capacity ratio robust / clean vs d", "dimension d", "width ratio",
                 true, true, Analyses.seriesBy(t, "n", "n=", "d", "ratio"));
-        String table = "## Means over seeds\n\n" + Analyses.meansTable(t, List.of("n", "d"), metrics());
+        String table = "## Means over seeds\n\n" + Analyses.meansTable(t, List.of("n", "d"), metrics())
+                + "\nWhat is measured is the smallest width at which this training procedure, with this step budget, "
+                + "reaches the goal: an upper bound on the capacity the goal needs, and only a proxy for Theorem 6.1's "
+                + "statement about VC dimension. `nan` means no width up to the search maximum succeeded.\n";
         return new Analysis(findings, List.of(widths, ratio), table);
     }
 }
