@@ -12,7 +12,7 @@ class ModelWidthTest {
     @Test
     void networksOnThisJvmsKernelsMatchScalarBitForBit() {
         int batch = 11;
-        for (Network net : DeterminismTest.nets(19, 45, 3)) {
+        for (Network net : DeterminismTest.nets(19, 46, 3)) {
             double[] x = TestNets.inputs(batch, net.inputDim(), 21);
             DeterminismTest.Result s = DeterminismTest.run(net, DeterminismTest.workspace(net, batch, Simd.scalar()), x, batch, true);
             DeterminismTest.Result v = DeterminismTest.run(net, DeterminismTest.workspace(net, batch, Simd.kernels()), x, batch, true);
