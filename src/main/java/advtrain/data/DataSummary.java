@@ -71,8 +71,12 @@ public record DataSummary(Dataset data, double min, double max, double normMin, 
         if (ds.classes() == 2) {
             out.add("binary       +1 is class " + names[1] + ", -1 is class " + names[0]);
         }
-        out.add(String.format(Locale.ROOT, "values       min %s  max %s", num(min), num(max)));
-        out.add(String.format(Locale.ROOT, "row norms    min %s  mean %s  max %s (l2)", num(normMin), num(normMean), num(normMax)));
+        if (ds.n() == 0) {
+            out.add("values       none (no rows)");
+        } else {
+            out.add(String.format(Locale.ROOT, "values       min %s  max %s", num(min), num(max)));
+            out.add(String.format(Locale.ROOT, "row norms    min %s  mean %s  max %s (l2)", num(normMin), num(normMean), num(normMax)));
+        }
         out.add("min distance between points of different labels:");
         out.add("  l2         " + pair(l2));
         out.add("  linf       " + (linf == null ? "not computed (n^2 d / 2 above " + num(LINF_BUDGET) + "; --linf yes forces it)" : pair(linf)));

@@ -24,8 +24,11 @@ import java.util.Locale;
  *       independent of x (the interpolation/capacity experiments).</li>
  *   <li>{@code teacher}: a random two-layer ReLU teacher with {@code teacher} hidden units, rows
  *       w_r ~ N(0, I_d) from (seed, "data.sphere.teacher.w"); binary: sign of
- *       sum_r a_r relu(w_r . x) with a_r uniform +-1; k classes: argmax of A relu(W x), A k x h
- *       standard normal (from (seed, "data.sphere.teacher.a")). The same teacher labels both splits.</li>
+ *       sum_r a_r relu(w_r . x) - b with a_r uniform +-1; k classes: argmax over c of
+ *       (A relu(W x))_c - b_c, A k x h standard normal (from (seed, "data.sphere.teacher.a")). The
+ *       offsets b center the outputs on {@value #TEACHER_REFERENCE} reference points drawn from
+ *       (seed, "data.sphere.teacher.ref", i) (binary: the median, so the classes are about balanced;
+ *       k classes: each output's mean). The same teacher labels both splits.</li>
  *   <li>{@code linear}: binary: sign(w . x) for a unit w from (seed, "data.sphere.linear"), keeping only
  *       points with |w . x| >= margin (so different labels are >= 2 margin apart); k classes: argmax of
  *       V x with unit rows, keeping points whose top two scores differ by >= margin.</li>
@@ -35,6 +38,9 @@ public final class SphereGenerator {
 
     /** Consecutive rejections allowed for one point before the request is declared infeasible. */
     public static final int MAX_ATTEMPTS = 10_000;
+
+    /** Reference points used to center the teacher's outputs (enough for a median within ~1/30 in rank). */
+    public static final int TEACHER_REFERENCE = 1024;
 
     /** The generator's parameters (see the class comment). {@code split}: 0 train, 1 test. */
     public record Params(int n, int d, int classes, double sep, long seed, String label, double margin, int teacher, int split) {
@@ -61,6 +67,7 @@ public final class SphereGenerator {
     private final Params p;
     private final double[] w;
     private final double[] a;
+    private final double[] bias;
 
     /** Draws the labelling function (teacher or linear weights) from the seed. */
     public SphereGenerator(Params p) {
@@ -79,6 +86,7 @@ public final class SphereGenerator {
                     a = new double[p.classes() * p.teacher()];
                     ra.fillGaussian(a, 0, a.length, 1.0);
                 }
+                bias = teacherOffsets();
             }
             case "linear" -> {
                 int rows = p.classes() == 2 ? 1 : p.classes();
@@ -89,11 +97,50 @@ public final class SphereGenerator {
                     normalize(w, r * p.d(), p.d());
                 }
                 a = null;
+                bias = null;
             }
             default -> {
                 w = null;
                 a = null;
+                bias = null;
             }
+        }
+    }
+
+    /** The teacher's output offsets from the reference points (see the class comment). */
+    private double[] teacherOffsets() {
+        int k = p.classes() == 2 ? 1 : p.classes();
+        double[] v = new double[p.d()];
+        double[] hidden = new double[p.teacher()];
+        double[] out = new double[k * TEACHER_REFERENCE];
+        for (int i = 0; i < TEACHER_REFERENCE; i++) {
+            RandomStream.of(p.seed(), "data.sphere.teacher.ref", i).fillGaussian(v, 0, v.length, 1.0);
+            normalize(v, 0, v.length);
+            teacherHidden(v, hidden);
+            for (int c = 0; c < k; c++) {
+                out[c * TEACHER_REFERENCE + i] = dot(a, c * hidden.length, hidden, hidden.length);
+            }
+        }
+        double[] b = new double[k];
+        if (k == 1) {
+            double[] f = java.util.Arrays.copyOf(out, TEACHER_REFERENCE);
+            java.util.Arrays.sort(f);
+            b[0] = 0.5 * (f[TEACHER_REFERENCE / 2 - 1] + f[TEACHER_REFERENCE / 2]);
+        } else {
+            for (int c = 0; c < k; c++) {
+                double sum = 0;
+                for (int i = 0; i < TEACHER_REFERENCE; i++) {
+                    sum += out[c * TEACHER_REFERENCE + i];
+                }
+                b[c] = sum / TEACHER_REFERENCE;
+            }
+        }
+        return b;
+    }
+
+    private void teacherHidden(double[] v, double[] hidden) {
+        for (int r = 0; r < hidden.length; r++) {
+            hidden[r] = Math.max(0.0, dot(w, r * p.d(), v, p.d()));
         }
     }
 
@@ -167,13 +214,11 @@ public final class SphereGenerator {
     private int labelOf(double[] v, double[] hidden) {
         int d = p.d();
         if (p.label().equals("teacher")) {
-            for (int r = 0; r < hidden.length; r++) {
-                hidden[r] = Math.max(0.0, dot(w, r * d, v, d));
-            }
+            teacherHidden(v, hidden);
             if (p.classes() == 2) {
-                return dot(a, 0, hidden, hidden.length) >= 0 ? 1 : 0;
+                return dot(a, 0, hidden, hidden.length) - bias[0] >= 0 ? 1 : 0;
             }
-            return argmax(p.classes(), c -> dot(a, c * hidden.length, hidden, hidden.length), 0)[0];
+            return argmax(p.classes(), c -> dot(a, c * hidden.length, hidden, hidden.length) - bias[c], 0)[0];
         }
         if (p.classes() == 2) {
             double s = dot(w, 0, v, d);
