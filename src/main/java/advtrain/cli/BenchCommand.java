@@ -4,10 +4,17 @@ import advtrain.kernel.Gemm;
 import advtrain.kernel.Parallel;
 import advtrain.kernel.Simd;
 import advtrain.random.RandomStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code advtrain bench gemm}: a quick throughput look without JMH (the JMH benchmarks in {@code bench/}
- * are the measurement of record). Warms up, then times repeated calls for about a second.
+ * are the measurement of record). For each shape and op pair it warms up, then times every call for
+ * about {@code --seconds} and prints the best and the median call in GFLOP/s: the best call is the
+ * figure least disturbed by other load on a shared machine, the median shows how noisy the run was.
+ * {@code tools/bench-numpy-gemm} prints the same figures for OpenBLAS.
  */
 final class BenchCommand implements Command {
 
@@ -18,18 +25,19 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "quick throughput check: bench gemm [--n N] [--op NN|NT|TN]";
+        return "quick GEMM throughput: bench gemm [--n N | --shapes 256,128x784x1024] [--op NN,NT,TN]";
     }
 
     @Override
     public Options options() {
-        return new Options("bench gemm [--n N] [--m M --k K] [--op NN|NT|TN|TT] [--seconds S]")
+        return new Options("bench gemm [--n N] [--m M --k K] [--shapes LIST] [--op LIST] [--seconds S]")
                 .positional(1)
                 .flag("--n", "1024", "columns of C (and rows/depth when --m/--k are not given)")
                 .flag("--m", null, "rows of C (default: --n)")
                 .flag("--k", null, "inner dimension (default: --n)")
-                .flag("--op", "NN", "transposes of A and B")
-                .flag("--seconds", "1", "time to measure after warm-up");
+                .flag("--shapes", null, "comma-separated shapes, each N (square) or MxKxN; overrides --n/--m/--k")
+                .flag("--op", "NN", "comma-separated op pairs among NN, NT, TN, TT")
+                .flag("--seconds", "1", "time to measure per shape and op, after a warm-up of half as long");
     }
 
     @Override
@@ -38,46 +46,102 @@ final class BenchCommand implements Command {
         if (!what.equals("gemm")) {
             throw new IllegalArgumentException("unknown benchmark '" + what + "' (available: gemm)");
         }
-        int n = args.getInt("--n");
-        int m = args.given("--m") ? args.getInt("--m") : n;
-        int k = args.given("--k") ? args.getInt("--k") : n;
-        if (m < 1 || n < 1 || k < 1) {
-            throw new IllegalArgumentException("--m, --n and --k must be >= 1, got m=" + m + ", n=" + n + ", k=" + k);
+        List<int[]> shapes = shapes(args);
+        List<String> ops = new ArrayList<>();
+        for (String op : args.get("--op").split(",")) {
+            String o = op.trim().toUpperCase(Locale.ROOT);
+            if (!o.matches("[NT][NT]")) {
+                throw new IllegalArgumentException("--op must list NN, NT, TN or TT, got '" + op + "'");
+            }
+            ops.add(o);
         }
-        String op = args.get("--op").toUpperCase(java.util.Locale.ROOT);
-        if (!op.matches("[NT][NT]")) {
-            throw new IllegalArgumentException("--op must be NN, NT, TN or TT, got '" + args.get("--op") + "'");
+        double seconds = args.getDouble("--seconds");
+        if (!(seconds > 0) || seconds > 3600) {
+            throw new IllegalArgumentException("--seconds must be in (0, 3600], got " + seconds);
         }
+        try (Parallel par = console.newParallel()) {
+            for (int[] s : shapes) {
+                for (String op : ops) {
+                    measure(par, console, s[0], s[1], s[2], op, seconds);
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Shapes as {m, k, n}, from {@code --shapes} or from {@code --n/--m/--k}. */
+    private static List<int[]> shapes(Options.Parsed args) {
+        List<int[]> shapes = new ArrayList<>();
+        if (args.given("--shapes")) {
+            for (String spec : args.get("--shapes").split(",")) {
+                String[] d = spec.trim().split("x");
+                if (d.length != 1 && d.length != 3) {
+                    throw new IllegalArgumentException("--shapes entries must be N or MxKxN, got '" + spec + "'");
+                }
+                int[] mkn = new int[3];
+                for (int i = 0; i < 3; i++) {
+                    mkn[i] = parseDim(d[d.length == 1 ? 0 : i], spec);
+                }
+                shapes.add(mkn);
+            }
+        } else {
+            int n = args.getInt("--n");
+            int m = args.given("--m") ? args.getInt("--m") : n;
+            int k = args.given("--k") ? args.getInt("--k") : n;
+            if (m < 1 || n < 1 || k < 1) {
+                throw new IllegalArgumentException("--m, --n and --k must be >= 1, got m=" + m + ", n=" + n + ", k=" + k);
+            }
+            shapes.add(new int[] {m, k, n});
+        }
+        return shapes;
+    }
+
+    private static int parseDim(String s, String spec) {
+        try {
+            int v = Integer.parseInt(s.trim());
+            if (v >= 1 && v <= 1 << 15) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--shapes entries need sizes in 1..32768, got '" + spec + "'");
+    }
+
+    private static void measure(Parallel par, Console console, int m, int k, int n, String op, double seconds) {
         Gemm.Op opA = Gemm.Op.valueOf(op.substring(0, 1));
         Gemm.Op opB = Gemm.Op.valueOf(op.substring(1, 2));
-        double seconds = args.getDouble("--seconds");
         double[] a = new double[m * k];
         double[] b = new double[k * n];
         double[] c = new double[m * n];
-        RandomStream rs = RandomStream.of(0, "bench.gemm");
+        RandomStream rs = RandomStream.of(0, "bench.gemm", m, k, n);
         rs.fillGaussian(a, 0, a.length, 1);
         rs.fillGaussian(b, 0, b.length, 1);
         int lda = opA == Gemm.Op.N ? k : m;
         int ldb = opB == Gemm.Op.N ? n : k;
-        double flops = 2.0 * m * n * k;
-        try (Parallel par = console.newParallel()) {
-            long warmEnd = System.nanoTime() + (long) (0.5e9 * seconds);
-            while (System.nanoTime() < warmEnd) {
-                Gemm.gemm(par, opA, opB, m, n, k, 1.0, a, 0, lda, b, 0, ldb, 0.0, c, 0, n);
-            }
-            long t0 = System.nanoTime();
-            long end = t0 + (long) (1e9 * seconds);
-            int reps = 0;
-            long t;
-            do {
-                Gemm.gemm(par, opA, opB, m, n, k, 1.0, a, 0, lda, b, 0, ldb, 0.0, c, 0, n);
-                reps++;
-                t = System.nanoTime();
-            } while (t < end);
-            double secs = (t - t0) / 1e9;
-            console.out().printf("gemm %s m=%d n=%d k=%d  %s  threads=%d  %.1f GFLOP/s  (%d calls, %.3f ms each)%n",
-                    op, m, n, k, Simd.describe(), console.threads(), flops * reps / secs / 1e9, reps, 1e3 * secs / reps);
+        long warmEnd = System.nanoTime() + (long) (0.5e9 * seconds);
+        int warm = 0;
+        while (warm < 2 || System.nanoTime() < warmEnd) {
+            Gemm.gemm(par, opA, opB, m, n, k, 1.0, a, 0, lda, b, 0, ldb, 0.0, c, 0, n);
+            warm++;
         }
-        return 0;
+        long[] times = new long[64];
+        int calls = 0;
+        long end = System.nanoTime() + (long) (1e9 * seconds);
+        do {
+            long t0 = System.nanoTime();
+            Gemm.gemm(par, opA, opB, m, n, k, 1.0, a, 0, lda, b, 0, ldb, 0.0, c, 0, n);
+            long t1 = System.nanoTime();
+            if (calls == times.length) {
+                times = Arrays.copyOf(times, 2 * calls);
+            }
+            times[calls++] = t1 - t0;
+        } while (calls < 3 || System.nanoTime() < end);
+        Arrays.sort(times, 0, calls);
+        double flops = 2.0 * m * n * k;
+        console.out().printf(Locale.ROOT,
+                "gemm %s m=%d k=%d n=%d  %s  threads=%d  best %.1f GFLOP/s  median %.1f  (%d calls, best %.3f ms)%n",
+                op, m, k, n, Simd.describe(), par.threads(), flops / times[0], flops / times[calls / 2], calls,
+                times[0] / 1e6);
     }
 }

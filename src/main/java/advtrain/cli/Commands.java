@@ -14,6 +14,8 @@ final class Commands {
                 new BenchCommand(),
                 new DataCommand(),
                 new ExperimentCommand(),
-                new MergeCommand());
+                new MergeCommand(),
+                new AttackCommand(),
+                new EvalCommand());
     }
 }

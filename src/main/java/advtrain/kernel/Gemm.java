@@ -21,15 +21,15 @@ public final class Gemm {
     public enum Op { N, T }
 
     /** Depth of a packed block: KC x NR doubles of B (a micro-panel) stay in L1. Measured best in NOTES.md (KC=256 cost ~15%). */
-    static final int KC = 512;
+    static final int KC = Integer.getInteger("advtrain.gemm.kc", 256);
     /** Rows of A per task: an MC x KC block of packed A (384 KiB) stays in L2. Multiple of every MR (4, 6). */
-    static final int MC = 96;
+    static final int MC = Integer.getInteger("advtrain.gemm.mc", 96);
     /** Columns of the packed B panel: KC x NC doubles (4 MiB) in L3. */
-    static final int NC = 1024;
+    static final int NC = Integer.getInteger("advtrain.gemm.nc", 1024);
     /** Rows of op(A) packed at once: bounds the packing buffer (M_PACK x KC doubles, 6 MiB). */
-    static final int M_PACK = 16 * MC;
+    static final int M_PACK = Integer.getInteger("advtrain.gemm.mpack", 16 * MC);
     /** Columns per task; a multiple of every NR (8, 16, 32) and of... the task grid depends on sizes only. */
-    static final int TASK_COLS = 256;
+    static final int TASK_COLS = Integer.getInteger("advtrain.gemm.tc", 256);
     /** Micro-panels packed per parallel chunk. */
     private static final int PACK_GRAIN = 8;
 
@@ -60,8 +60,11 @@ public final class Gemm {
         }
         final int mr = kern.mr();
         final int nr = kern.nr();
+        final int mcB = Math.max(mr, MC / mr * mr);
+        final int tcB = Math.max(nr, TASK_COLS / nr * nr);
+        final int mPack = Math.max(mcB, M_PACK / mcB * mcB);
         double[][] bufs = PACK.get();
-        int needA = roundUp(Math.min(m, M_PACK), mr) * KC;
+        int needA = roundUp(Math.min(m, mPack), mr) * KC;
         int needB = roundUp(Math.min(n, NC), nr) * KC;
         if (bufs[0].length < needA) {
             bufs[0] = new double[needA];
@@ -82,21 +85,21 @@ public final class Gemm {
                         packB(opB, b, bOff, ldb, pc0, kc, jc0 + q * nr, Math.min(nr, nc - q * nr), nr, pb, q * nr * kc);
                     }
                 });
-                for (int ic = 0; ic < m; ic += M_PACK) {
-                    final int mp = Math.min(M_PACK, m - ic);
+                for (int ic = 0; ic < m; ic += mPack) {
+                    final int mp = Math.min(mPack, m - ic);
                     final int ic0 = ic;
                     par.forRange(Parallel.chunks(mp, mr), PACK_GRAIN, (q0, q1) -> {
                         for (int q = q0; q < q1; q++) {
                             packA(opA, alpha, a, aOff, lda, ic0 + q * mr, Math.min(mr, mp - q * mr), pc0, kc, mr, pa, q * mr * kc);
                         }
                     });
-                    final int rowBlocks = Parallel.chunks(mp, MC);
-                    final int colBlocks = Parallel.chunks(nc, TASK_COLS);
+                    final int rowBlocks = Parallel.chunks(mp, mcB);
+                    final int colBlocks = Parallel.chunks(nc, tcB);
                     par.forRange(rowBlocks * colBlocks, 1, (t0, t1) -> {
                         for (int t = t0; t < t1; t++) {
-                            int i0 = (t / colBlocks) * MC;
-                            int j0 = (t % colBlocks) * TASK_COLS;
-                            macroKernel(kern, kc, pa, pb, Math.min(MC, mp - i0), Math.min(TASK_COLS, nc - j0), i0, j0,
+                            int i0 = (t / colBlocks) * mcB;
+                            int j0 = (t % colBlocks) * tcB;
+                            macroKernel(kern, kc, pa, pb, Math.min(mcB, mp - i0), Math.min(tcB, nc - j0), i0, j0,
                                     c, cOff + ic0 * ldc + jc0, ldc);
                         }
                     });

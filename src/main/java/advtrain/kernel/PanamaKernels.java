@@ -20,9 +20,21 @@ final class PanamaKernels implements VectorKernels {
     static final int L = S.length();
     /** Vectors needed to hold the {@link #REDUCTION_LANES} partial sums. */
     static final int V = REDUCTION_LANES / L;
-    /** Register tile: 6 rows x 4 vectors (6 x 32 doubles at 512 bits), measured best in NOTES.md. */
+    /**
+     * Register tile columns, in vectors. The tile needs MR x VECTORS_PER_ROW accumulators plus
+     * VECTORS_PER_ROW loads of B and one broadcast of A in vector registers. 512-bit species imply
+     * AVX-512 and its 32 registers: 6 x 4 (24 accumulators; measured best on Zen 4 in NOTES.md, 8 x 4
+     * cost 35%). Narrower species get 6 x 2 (12 accumulators, 15 registers), measured on Zen 3 (AVX2,
+     * 16 ymm registers) at n = 256, one thread, in GFLOP/s (best call; OpenBLAS 43 in the same sitting):
+     * 6 x 2: 36, 4 x 2: 32-37, 5 x 2: 29-34, 4 x 3 (16 registers): 19, 6 x 4 (spills): 18, 8 x 2: 10
+     * at n = 1024. On 128-bit species the same 6 x 2 is used (16 xmm registers on SSE/AVX and NEON's 32
+     * are both enough).
+     */
+    static final int VECTORS_PER_ROW = L == 8 ? 4 : 2;
+    /** Register tile rows. */
     static final int MR = 6;
-    static final int NR = 4 * L;
+    /** Register tile columns: 32 doubles at 512 bits, 8 at 256, 4 at 128. */
+    static final int NR = VECTORS_PER_ROW * L;
 
     private static VectorSpecies<Double> chooseSpecies() {
         String bits = System.getProperty("advtrain.simd.bits", "");
@@ -132,16 +144,22 @@ final class PanamaKernels implements VectorKernels {
         }
     }
 
-    /** Lane l (0..7) of the 8 partial sums held in up to four vectors. */
-    private static double lane(DoubleVector a0, DoubleVector a1, DoubleVector a2, DoubleVector a3, int l) {
-        int v = l / L;
-        DoubleVector a = v == 0 ? a0 : v == 1 ? a1 : v == 2 ? a2 : a3;
-        return a.lane(l % L);
-    }
-
+    /**
+     * The 8 partial sums, held in {@link #V} vectors (lane l of vector v is partial {@code v * L + l}),
+     * combined in the order of {@link ScalarKernels#combine}. Lane indices are constants, so each
+     * {@code lane} call compiles to one extract; the unused vectors are ignored.
+     */
     private static double combine(DoubleVector a0, DoubleVector a1, DoubleVector a2, DoubleVector a3) {
-        return ((lane(a0, a1, a2, a3, 0) + lane(a0, a1, a2, a3, 1)) + (lane(a0, a1, a2, a3, 2) + lane(a0, a1, a2, a3, 3)))
-                + ((lane(a0, a1, a2, a3, 4) + lane(a0, a1, a2, a3, 5)) + (lane(a0, a1, a2, a3, 6) + lane(a0, a1, a2, a3, 7)));
+        if (L == 8) {
+            return ScalarKernels.combine(a0.lane(0), a0.lane(1), a0.lane(2), a0.lane(3),
+                    a0.lane(4), a0.lane(5), a0.lane(6), a0.lane(7));
+        } else if (L == 4) {
+            return ScalarKernels.combine(a0.lane(0), a0.lane(1), a0.lane(2), a0.lane(3),
+                    a1.lane(0), a1.lane(1), a1.lane(2), a1.lane(3));
+        } else {
+            return ScalarKernels.combine(a0.lane(0), a0.lane(1), a1.lane(0), a1.lane(1),
+                    a2.lane(0), a2.lane(1), a3.lane(0), a3.lane(1));
+        }
     }
 
     @Override
@@ -253,6 +271,20 @@ final class PanamaKernels implements VectorKernels {
 
     @Override
     public void microKernel(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc) {
+        assert apOff >= 0 && apOff + kc * MR <= ap.length && bpOff >= 0 && bpOff + kc * NR <= bp.length;
+        if (VECTORS_PER_ROW == 4) {
+            tile6x4(kc, ap, apOff, bp, bpOff, c, cOff, ldc);
+        } else {
+            tile6x2(kc, ap, apOff, bp, bpOff, c, cOff, ldc);
+        }
+    }
+
+    // The two tiles below are written out in full (no loops over accumulators) so C2 keeps every
+    // accumulator in a register: the loop index p is the only induction variable, which lets C2 drop
+    // the bounds checks of the loads (a pointer-bumping variant, ao += MR, ran 30-50% slower).
+
+    /** The 6 x 4-vector register tile (6 x 4L doubles of C in 24 accumulators). */
+    private static void tile6x4(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc) {
         DoubleVector c00 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 0 * L);
         DoubleVector c01 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 1 * L);
         DoubleVector c02 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 2 * L);
@@ -278,8 +310,8 @@ final class PanamaKernels implements VectorKernels {
         DoubleVector c52 = DoubleVector.fromArray(S, c, cOff + 5 * ldc + 2 * L);
         DoubleVector c53 = DoubleVector.fromArray(S, c, cOff + 5 * ldc + 3 * L);
         for (int p = 0; p < kc; p++) {
-            int bo = bpOff + p * NR;
-            int ao = apOff + p * MR;
+            int bo = bpOff + p * (4 * L);
+            int ao = apOff + p * 6;
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bo + 0 * L);
             DoubleVector b1 = DoubleVector.fromArray(S, bp, bo + 1 * L);
             DoubleVector b2 = DoubleVector.fromArray(S, bp, bo + 2 * L);
@@ -323,4 +355,52 @@ final class PanamaKernels implements VectorKernels {
         c52.intoArray(c, cOff + 5 * ldc + 2 * L);
         c53.intoArray(c, cOff + 5 * ldc + 3 * L);
     }
+
+    /** The 6 x 2-vector register tile (6 x 2L doubles of C in 12 accumulators). */
+    private static void tile6x2(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc) {
+        DoubleVector c00 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 0 * L);
+        DoubleVector c01 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 1 * L);
+        DoubleVector c10 = DoubleVector.fromArray(S, c, cOff + 1 * ldc + 0 * L);
+        DoubleVector c11 = DoubleVector.fromArray(S, c, cOff + 1 * ldc + 1 * L);
+        DoubleVector c20 = DoubleVector.fromArray(S, c, cOff + 2 * ldc + 0 * L);
+        DoubleVector c21 = DoubleVector.fromArray(S, c, cOff + 2 * ldc + 1 * L);
+        DoubleVector c30 = DoubleVector.fromArray(S, c, cOff + 3 * ldc + 0 * L);
+        DoubleVector c31 = DoubleVector.fromArray(S, c, cOff + 3 * ldc + 1 * L);
+        DoubleVector c40 = DoubleVector.fromArray(S, c, cOff + 4 * ldc + 0 * L);
+        DoubleVector c41 = DoubleVector.fromArray(S, c, cOff + 4 * ldc + 1 * L);
+        DoubleVector c50 = DoubleVector.fromArray(S, c, cOff + 5 * ldc + 0 * L);
+        DoubleVector c51 = DoubleVector.fromArray(S, c, cOff + 5 * ldc + 1 * L);
+        for (int p = 0; p < kc; p++) {
+            int bo = bpOff + p * (2 * L);
+            int ao = apOff + p * 6;
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bo + 0 * L);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bo + 1 * L);
+            DoubleVector a;
+            a = DoubleVector.broadcast(S, ap[ao + 0]);
+            c00 = a.fma(b0, c00); c01 = a.fma(b1, c01);
+            a = DoubleVector.broadcast(S, ap[ao + 1]);
+            c10 = a.fma(b0, c10); c11 = a.fma(b1, c11);
+            a = DoubleVector.broadcast(S, ap[ao + 2]);
+            c20 = a.fma(b0, c20); c21 = a.fma(b1, c21);
+            a = DoubleVector.broadcast(S, ap[ao + 3]);
+            c30 = a.fma(b0, c30); c31 = a.fma(b1, c31);
+            a = DoubleVector.broadcast(S, ap[ao + 4]);
+            c40 = a.fma(b0, c40); c41 = a.fma(b1, c41);
+            a = DoubleVector.broadcast(S, ap[ao + 5]);
+            c50 = a.fma(b0, c50); c51 = a.fma(b1, c51);
+        }
+        c00.intoArray(c, cOff + 0 * ldc + 0 * L);
+        c01.intoArray(c, cOff + 0 * ldc + 1 * L);
+        c10.intoArray(c, cOff + 1 * ldc + 0 * L);
+        c11.intoArray(c, cOff + 1 * ldc + 1 * L);
+        c20.intoArray(c, cOff + 2 * ldc + 0 * L);
+        c21.intoArray(c, cOff + 2 * ldc + 1 * L);
+        c30.intoArray(c, cOff + 3 * ldc + 0 * L);
+        c31.intoArray(c, cOff + 3 * ldc + 1 * L);
+        c40.intoArray(c, cOff + 4 * ldc + 0 * L);
+        c41.intoArray(c, cOff + 4 * ldc + 1 * L);
+        c50.intoArray(c, cOff + 5 * ldc + 0 * L);
+        c51.intoArray(c, cOff + 5 * ldc + 1 * L);
+    }
+
 }

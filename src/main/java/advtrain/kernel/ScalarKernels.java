@@ -67,14 +67,21 @@ public final class ScalarKernels implements VectorKernels {
 
     @Override
     public double dot(int n, double[] x, int xOff, double[] y, int yOff) {
-        double[] p = new double[REDUCTION_LANES];
+        double p0 = 0, p1 = 0, p2 = 0, p3 = 0, p4 = 0, p5 = 0, p6 = 0, p7 = 0;
         int body = n - n % REDUCTION_LANES;
         for (int i = 0; i < body; i += REDUCTION_LANES) {
-            for (int l = 0; l < REDUCTION_LANES; l++) {
-                p[l] = Math.fma(x[xOff + i + l], y[yOff + i + l], p[l]);
-            }
+            int xi = xOff + i;
+            int yi = yOff + i;
+            p0 = Math.fma(x[xi], y[yi], p0);
+            p1 = Math.fma(x[xi + 1], y[yi + 1], p1);
+            p2 = Math.fma(x[xi + 2], y[yi + 2], p2);
+            p3 = Math.fma(x[xi + 3], y[yi + 3], p3);
+            p4 = Math.fma(x[xi + 4], y[yi + 4], p4);
+            p5 = Math.fma(x[xi + 5], y[yi + 5], p5);
+            p6 = Math.fma(x[xi + 6], y[yi + 6], p6);
+            p7 = Math.fma(x[xi + 7], y[yi + 7], p7);
         }
-        double s = combine(p);
+        double s = combine(p0, p1, p2, p3, p4, p5, p6, p7);
         for (int i = body; i < n; i++) {
             s = Math.fma(x[xOff + i], y[yOff + i], s);
         }
@@ -83,14 +90,20 @@ public final class ScalarKernels implements VectorKernels {
 
     @Override
     public double sum(int n, double[] x, int xOff) {
-        double[] p = new double[REDUCTION_LANES];
+        double p0 = 0, p1 = 0, p2 = 0, p3 = 0, p4 = 0, p5 = 0, p6 = 0, p7 = 0;
         int body = n - n % REDUCTION_LANES;
         for (int i = 0; i < body; i += REDUCTION_LANES) {
-            for (int l = 0; l < REDUCTION_LANES; l++) {
-                p[l] += x[xOff + i + l];
-            }
+            int xi = xOff + i;
+            p0 += x[xi];
+            p1 += x[xi + 1];
+            p2 += x[xi + 2];
+            p3 += x[xi + 3];
+            p4 += x[xi + 4];
+            p5 += x[xi + 5];
+            p6 += x[xi + 6];
+            p7 += x[xi + 7];
         }
-        double s = combine(p);
+        double s = combine(p0, p1, p2, p3, p4, p5, p6, p7);
         for (int i = body; i < n; i++) {
             s += x[xOff + i];
         }
@@ -99,17 +112,34 @@ public final class ScalarKernels implements VectorKernels {
 
     @Override
     public double sumSquares(int n, double[] x, int xOff, double[] y, int yOff) {
-        double[] p = new double[REDUCTION_LANES];
+        if (y == null) {
+            return dot(n, x, xOff, x, xOff);
+        }
+        double p0 = 0, p1 = 0, p2 = 0, p3 = 0, p4 = 0, p5 = 0, p6 = 0, p7 = 0;
         int body = n - n % REDUCTION_LANES;
         for (int i = 0; i < body; i += REDUCTION_LANES) {
-            for (int l = 0; l < REDUCTION_LANES; l++) {
-                double d = y == null ? x[xOff + i + l] : x[xOff + i + l] - y[yOff + i + l];
-                p[l] = Math.fma(d, d, p[l]);
-            }
+            int xi = xOff + i;
+            int yi = yOff + i;
+            double d0 = x[xi] - y[yi];
+            double d1 = x[xi + 1] - y[yi + 1];
+            double d2 = x[xi + 2] - y[yi + 2];
+            double d3 = x[xi + 3] - y[yi + 3];
+            double d4 = x[xi + 4] - y[yi + 4];
+            double d5 = x[xi + 5] - y[yi + 5];
+            double d6 = x[xi + 6] - y[yi + 6];
+            double d7 = x[xi + 7] - y[yi + 7];
+            p0 = Math.fma(d0, d0, p0);
+            p1 = Math.fma(d1, d1, p1);
+            p2 = Math.fma(d2, d2, p2);
+            p3 = Math.fma(d3, d3, p3);
+            p4 = Math.fma(d4, d4, p4);
+            p5 = Math.fma(d5, d5, p5);
+            p6 = Math.fma(d6, d6, p6);
+            p7 = Math.fma(d7, d7, p7);
         }
-        double s = combine(p);
+        double s = combine(p0, p1, p2, p3, p4, p5, p6, p7);
         for (int i = body; i < n; i++) {
-            double d = y == null ? x[xOff + i] : x[xOff + i] - y[yOff + i];
+            double d = x[xOff + i] - y[yOff + i];
             s = Math.fma(d, d, s);
         }
         return s;
@@ -153,7 +183,7 @@ public final class ScalarKernels implements VectorKernels {
     }
 
     /** The fixed combination order of the 8 partials; shared by every implementation. */
-    static double combine(double[] p) {
-        return ((p[0] + p[1]) + (p[2] + p[3])) + ((p[4] + p[5]) + (p[6] + p[7]));
+    static double combine(double p0, double p1, double p2, double p3, double p4, double p5, double p6, double p7) {
+        return ((p0 + p1) + (p2 + p3)) + ((p4 + p5) + (p6 + p7));
     }
 }

@@ -58,7 +58,7 @@ final class ApgdAttack extends AbstractAttack {
         double pPrev = 0.0;
         double p = 0.22;
         while (p <= 1.0) {
-            int wj = (int) Math.ceil(p * n);
+            int wj = (int) Math.ceil(p * n - 1e-9); // p carries rounding: 0.22 + 0.19 is 0.41000000000000003
             if (wj >= 1 && wj <= n && (count == 0 || wj > w[count - 1])) {
                 w[count++] = wj;
             }
@@ -98,7 +98,8 @@ final class ApgdAttack extends AbstractAttack {
         ensureBuffers(batch, d);
         double[] overall = lossOut; // best objective over restarts (lossOut is rewritten at the end for dlr)
         for (int r = 0; r < spec.restarts(); r++) {
-            Starts.start(spec.randomStart(), set, "apgd.start", d, batch, x, xOff, sampleIds, idOff, seed, r, step, xCur);
+            Starts.start(ws.parallel(), spec.randomStart(), set, "apgd.start", d, batch, x, xOff, sampleIds, idOff, seed, r, step,
+                    xCur);
             restart(net, ws, obj, x, xOff, y, yOff, batch, d);
             for (int b = 0; b < batch; b++) {
                 if (r == 0 || fBest[b] > overall[b]) {
@@ -110,6 +111,21 @@ final class ApgdAttack extends AbstractAttack {
         if (dlr) {
             lossAt(net, ws, loss, xAdv, xAdvOff, y, yOff, batch, lossOut);
         }
+    }
+
+    /** Row b: z = P(x + eta dir(g)), then (unless plain) the momentum combination, projected; into z. */
+    private void momentumStep(int b, int d, double[] x, int xOff) {
+        int o = b * d;
+        System.arraycopy(xCur, o, z, o, d);
+        set.ascend(d, z, o, objective.grad, o, eta[b], x, xOff + o);
+        if (!plainStep[b]) {
+            for (int i = o; i < o + d; i++) {
+                double xc = xCur[i];
+                z[i] = xc + MOMENTUM * (z[i] - xc) + (1.0 - MOMENTUM) * (xc - xPrev[i]);
+            }
+            set.project(d, z, o, x, xOff + o);
+        }
+        plainStep[b] = false;
     }
 
     /** One run of Algorithm 1 from the start in xCur; leaves the best point and value in xBest, fBest. */
@@ -131,19 +147,11 @@ final class ApgdAttack extends AbstractAttack {
         int next = 0; // index of the next checkpoint
         int windowStart = 0;
         for (int k = 1; k <= n; k++) {
-            for (int b = 0; b < batch; b++) {
-                int o = b * d;
-                System.arraycopy(xCur, o, z, o, d);
-                set.ascend(d, z, o, objective.grad, o, eta[b], x, xOff + o);
-                if (!plainStep[b]) {
-                    for (int i = o; i < o + d; i++) {
-                        double xc = xCur[i];
-                        z[i] = xc + MOMENTUM * (z[i] - xc) + (1.0 - MOMENTUM) * (xc - xPrev[i]);
-                    }
-                    set.project(d, z, o, x, xOff + o);
+            ws.parallel().forRange(batch, Starts.SAMPLE_GRAIN, (b0, b1) -> {
+                for (int b = b0; b < b1; b++) {
+                    momentumStep(b, d, x, xOff);
                 }
-                plainStep[b] = false;
-            }
+            });
             double[] t = xPrev;
             xPrev = xCur;
             xCur = z;

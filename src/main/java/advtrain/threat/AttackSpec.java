@@ -18,7 +18,7 @@ import java.util.Map;
  * normalised gradient), {@code pgd}, {@code apgd-ce} (Auto-PGD on the training loss; {@code apgd} is an
  * alias), {@code apgd-dlr} (Auto-PGD on the DLR loss, k >= 3 classes) and {@code ensemble} (members joined
  * by {@code +}; each sample gets the member point with the highest loss; the ensemble's options are passed
- * to every member that takes them).
+ * to every member that takes them, and a one-step member is fgsm or fgm as the ensemble's norm says).
  *
  * <p>Options and defaults (the literature's):
  * <ul>
@@ -46,6 +46,10 @@ public record AttackSpec(String name, Norm norm, double eps, int steps, double s
     public static final int DEFAULT_APGD_STEPS = 100;
     /** PGD's default step is this times eps / steps. */
     public static final double PGD_STEP_FACTOR = 2.5;
+
+    /** The defaults in one line, for command help texts. */
+    public static final String DEFAULTS_HELP = "defaults: norm=linf (l2 for fgm and sphere=true), eps=8/255 for linf and 0.5 for l2, "
+            + "pgd steps=10 step=2.5*eps/steps, apgd steps=100, restarts=1, random-start=true; options box=LO,HI, sphere=true";
 
     /** The attack names, in the order help texts list them. */
     public static final List<String> NAMES =

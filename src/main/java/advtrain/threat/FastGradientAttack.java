@@ -22,9 +22,12 @@ final class FastGradientAttack extends AbstractAttack {
         int d = net.inputDim();
         objective.evaluate(net, ws, loss, x, xOff, y, yOff, batch, true);
         System.arraycopy(x, xOff, xAdv, xAdvOff, batch * d);
-        for (int b = 0; b < batch; b++) {
-            set.ascend(d, xAdv, xAdvOff + b * d, objective.grad, b * d, spec.eps(), x, xOff + b * d);
-        }
+        double[] g = objective.grad;
+        ws.parallel().forRange(batch, Starts.SAMPLE_GRAIN, (b0, b1) -> {
+            for (int b = b0; b < b1; b++) {
+                set.ascend(d, xAdv, xAdvOff + b * d, g, b * d, spec.eps(), x, xOff + b * d);
+            }
+        });
         lossAt(net, ws, loss, xAdv, xAdvOff, y, yOff, batch, lossOut);
     }
 }

@@ -11,7 +11,8 @@ import advtrain.model.Workspace;
  * ({@link PerturbationSet#ascend}). Returns per sample the point with the <b>highest loss seen</b> over every
  * iterate of every restart (start points included), not the last iterate. Since a restart's trajectory does
  * not depend on how many steps or restarts follow it, the returned loss never decreases when steps or
- * restarts grow (the step size held fixed). Cost: steps + 1 forwards and steps backwards per restart.
+ * restarts grow (the step size held fixed). Cost: steps + 1 forwards and steps backwards per restart; the
+ * per-sample steps and projections run on the workspace's {@link advtrain.kernel.Parallel} in fixed chunks.
  */
 final class PgdAttack extends AbstractAttack {
 
@@ -30,15 +31,20 @@ final class PgdAttack extends AbstractAttack {
         best = ensure(best, batch);
         double stepSize = spec.effectiveStep();
         for (int r = 0; r < spec.restarts(); r++) {
-            Starts.start(spec.randomStart(), set, "pgd.start", d, batch, x, xOff, sampleIds, idOff, seed, r, step, xCur);
+            Starts.start(ws.parallel(), spec.randomStart(), set, "pgd.start", d, batch, x, xOff, sampleIds, idOff, seed, r, step,
+                    xCur);
             for (int s = 0; s <= spec.steps(); s++) {
                 boolean more = s < spec.steps();
                 objective.evaluate(net, ws, loss, xCur, 0, y, yOff, batch, more);
                 Tracker.keepBest(r == 0 && s == 0, batch, d, objective.loss, xCur, best, xAdv, xAdvOff);
                 if (more) {
-                    for (int b = 0; b < batch; b++) {
-                        set.ascend(d, xCur, b * d, objective.grad, b * d, stepSize, x, xOff + b * d);
-                    }
+                    double[] cur = xCur;
+                    double[] g = objective.grad;
+                    ws.parallel().forRange(batch, Starts.SAMPLE_GRAIN, (b0, b1) -> {
+                        for (int b = b0; b < b1; b++) {
+                            set.ascend(d, cur, b * d, g, b * d, stepSize, x, xOff + b * d);
+                        }
+                    });
                 }
             }
         }
