@@ -31,6 +31,7 @@ final class BackwardPass {
         void fill(int row, double[] lam, int off);
     }
 
+    private long rowsRun;
     private double[] lamA = new double[0];
     private double[] lamB = new double[0];
     private double[] bias = new double[0];
@@ -58,6 +59,7 @@ final class BackwardPass {
             bias = new double[chunk];
         }
         int stages = relax.length;
+        rowsRun += rows;
         for (int c0 = 0; c0 < rows; c0 += ROW_CHUNK) {
             final int r0 = c0;
             final int n = Math.min(ROW_CHUNK, rows - c0);
@@ -92,6 +94,11 @@ final class BackwardPass {
                 }
             });
         }
+    }
+
+    /** Rows pushed through so far (all calls), for cost reports. */
+    long rowsRun() {
+        return rowsRun;
     }
 
     /** Replaces lam (m values) by its coefficients on z through the relaxation; returns the bias added. */

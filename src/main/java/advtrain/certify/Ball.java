@@ -1,5 +1,7 @@
 package advtrain.certify;
 
+import advtrain.threat.Norm;
+import advtrain.threat.PerturbationSet;
 import java.util.Locale;
 
 /**
@@ -26,6 +28,15 @@ public record Ball(Norm norm, double eps, double lo, double hi) {
     /** The ball without a box. */
     public static Ball of(Norm norm, double eps) {
         return new Ball(norm, eps, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The ball of an attack's perturbation set, for bounding the same set from above. The spherical cap
+     * {x' on the unit sphere : ||x' - x||_2 <= eps} lies inside the l2 ball of radius eps, so it maps to that
+     * ball: a sound, looser upper bound for the cap.
+     */
+    public static Ball of(PerturbationSet set) {
+        return new Ball(set.norm(), set.eps(), set.boxLo(), set.boxHi());
     }
 
     /** Whether a (finite on at least one side) box is intersected. */
@@ -62,7 +73,7 @@ public record Ball(Norm norm, double eps, double lo, double hi) {
         if (parts.length < 2 || parts.length > 3) {
             throw new IllegalArgumentException("ball must be NORM:EPS[:box=LO,HI], got '" + s + "'");
         }
-        Norm norm = Norm.parse(parts[0]);
+        Norm norm = Norm.parse(parts[0], "ball norm");
         double eps;
         try {
             eps = Double.parseDouble(parts[1].trim());

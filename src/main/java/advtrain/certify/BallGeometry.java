@@ -2,6 +2,7 @@ package advtrain.certify;
 
 import advtrain.kernel.Gemm;
 import advtrain.kernel.Parallel;
+import advtrain.threat.Norm;
 
 /**
  * The input set B(x_b) of each sample of a batch, and the two things bound propagation asks of it:

@@ -2,6 +2,9 @@ package advtrain.certify;
 
 import advtrain.kernel.Parallel;
 import advtrain.loss.Loss;
+import advtrain.model.DeepReluNet;
+import advtrain.model.Network;
+import advtrain.model.TwoLayerNet;
 
 /**
  * Certified bounds for a network over perturbation balls: per-sample output bounds (f_lower/f_upper for a
@@ -29,6 +32,37 @@ public final class Certifier {
         this.k = k;
     }
 
+    /**
+     * A certifier for a model network ({@link DeepReluNet} or {@link TwoLayerNet}, read through their
+     * public accessors, arrays not copied: rebuild the certifier after the weights change).
+     */
+    public static Certifier of(Network net, Parallel par) {
+        if (net instanceof DeepReluNet deep) {
+            return of(view(deep), par);
+        }
+        if (net instanceof TwoLayerNet two) {
+            return of(view(two), par);
+        }
+        throw new IllegalArgumentException("certify: no bounds for network kind '" + net.kind() + "' ("
+                + net.getClass().getSimpleName() + "); supported: deep, two-layer");
+    }
+
+    /** The certifier's view of a deep ReLU net. */
+    public static DeepReluView view(DeepReluNet net) {
+        int[] offs = new int[net.depth()];
+        for (int h = 1; h <= net.depth(); h++) {
+            offs[h - 1] = net.layerOffset(h);
+        }
+        return new DeepReluView(net.inputDim(), net.width(), net.depth(), net.outputDim(), net.inputMatrix(),
+                net.params(), offs, net.outputWeights());
+    }
+
+    /** The certifier's view of a two-layer net. */
+    public static TwoLayerView view(TwoLayerNet net) {
+        return new TwoLayerView(net.inputDim(), net.width(), net.outputDim(), net.params(), 0, net.outputWeights(),
+                net.outputScale(), Curve.of(net.activation()));
+    }
+
     /** A certifier for the deep ReLU net. */
     public static Certifier of(DeepReluView net, Parallel par) {
         return new Certifier(new DeepBounds(net, par), null, net.inputDim(), net.outputDim());
@@ -37,6 +71,15 @@ public final class Certifier {
     /** A certifier for the two-layer net. */
     public static Certifier of(TwoLayerView net, Parallel par) {
         return new Certifier(null, new TwoLayerBounds(net, par), net.inputDim(), net.outputDim());
+    }
+
+    /**
+     * Rows pushed through CROWN's backward pass by this certifier so far (two per unstable neuron of each layer
+     * h >= 2 and one per specification row, per sample): each costs about 2 m (m (h - 1) + d) flops, which is
+     * what CROWN's run time follows.
+     */
+    public long backwardRows() {
+        return deep != null ? deep.backwardRows() : two.backwardRows();
     }
 
     public int inputDim() {

@@ -71,6 +71,21 @@ final class DeepBounds {
         return k;
     }
 
+    /** Rows pushed through the backward pass so far (all calls). */
+    long backwardRows() {
+        return backward.rowsRun();
+    }
+
+    /** Lower bounds of layer h's pre-activations from the last {@link #bound} call (batch x m), live. */
+    double[] layerLower(int h) {
+        return lo[h - 1];
+    }
+
+    /** Upper bounds of layer h's pre-activations from the last {@link #bound} call (batch x m), live. */
+    double[] layerUpper(int h) {
+        return hi[h - 1];
+    }
+
     private void ensure(int batch) {
         if (batch <= capacity) {
             return;

@@ -51,6 +51,11 @@ final class TwoLayerBounds {
         return k;
     }
 
+    /** Rows pushed through the backward pass so far (all calls). */
+    long backwardRows() {
+        return backward.rowsRun();
+    }
+
     /** As {@link DeepBounds#bound}. */
     void bound(Method method, boolean pure, BallGeometry geo, int[] y, int yOff, double[] out, int outOff) {
         int batch = geo.batch();

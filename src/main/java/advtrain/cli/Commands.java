@@ -16,6 +16,7 @@ final class Commands {
                 new ExperimentCommand(),
                 new MergeCommand(),
                 new AttackCommand(),
-                new EvalCommand());
+                new EvalCommand(),
+                new CertifyCommand());
     }
 }

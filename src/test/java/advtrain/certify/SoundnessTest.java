@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import advtrain.kernel.Parallel;
 import advtrain.random.RandomStream;
+import advtrain.threat.Norm;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package advtrain.certify;
 
 import advtrain.random.RandomStream;
+import advtrain.threat.Norm;
 
 /** Random small networks, a naive forward pass for each, and points inside a ball, for the certify tests. */
 final class TestNets {
