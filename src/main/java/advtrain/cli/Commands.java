@@ -17,6 +17,7 @@ final class Commands {
                 new MergeCommand(),
                 new AttackCommand(),
                 new EvalCommand(),
-                new CertifyCommand());
+                new CertifyCommand(),
+                new NtkCommand());
     }
 }

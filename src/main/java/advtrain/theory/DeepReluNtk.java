@@ -16,12 +16,11 @@ import java.util.Locale;
  * </pre>
  * Normalisation: the empirical Gram &lt;grad_W f(x), grad_W f(y)&gt; grows linearly with m in this
  * parametrisation; (1/m) &lt;grad_W f(x), grad_W f(y)&gt; tends to Theta(x, y) as m grows. The same holds
- * for each output of the vector-output net (rows of a i.i.d.).
+ * for each output of the vector-output net (rows of a i.i.d.). Stateless: safe to share between threads.
  */
 public final class DeepReluNtk implements PointKernel {
 
     private final int depth;
-    private final double[] mom = new double[3];
 
     /** For H = {@code depth} >= 1 trained hidden layers. */
     public DeepReluNtk(int depth) {
@@ -35,29 +34,39 @@ public final class DeepReluNtk implements PointKernel {
         return depth;
     }
 
-    /** Theta from the input moments |x|^2, |y|^2 and x.y. */
+    /** Theta from the input moments |x|^2, |y|^2 and x.y (the angle from arccos: see {@link ArcCosine}). */
     public double fromMoments(double xx, double yy, double xy) {
-        double[] sigma = new double[depth];
-        double[] sdot = new double[depth];
-        double s = xy;
-        for (int h = 0; h < depth; h++) {
-            sigma[h] = s; // Sigma_{h}, feeding layer h+1
-            sdot[h] = 2.0 * ArcCosine.step(xx, yy, s);
-            s = 2.0 * ArcCosine.relu(xx, yy, s); // the diagonal stays xx, yy: 2 E[relu(u)^2] = Var u
-        }
+        return fromAngle(Math.sqrt(xx) * Math.sqrt(yy), xy, ArcCosine.angleFromMoments(xx, yy, xy));
+    }
+
+    /**
+     * Theta from |x| |y| ({@code norms}), x.y and the angle theta0 between x and y: Sigma_h = |x||y| cos theta_h
+     * (Sigma_0 = x.y as given), Sdot_h = (pi - theta_(h-1)) / pi, theta_h = {@link ArcCosine#nextAngle}(theta_(h-1)).
+     */
+    public double fromAngle(double norms, double xy, double theta0) {
         double theta = 0.0;
         double prod = 1.0;
+        // Sdot_h for h = H..1 needs theta_(H-1)..theta_0: walk the angles up first, then sum down.
+        double[] angles = new double[depth];
+        angles[0] = theta0;
+        for (int h = 1; h < depth; h++) {
+            angles[h] = ArcCosine.nextAngle(angles[h - 1]);
+        }
         for (int h = depth - 1; h >= 0; h--) {
-            prod *= sdot[h];
-            theta += sigma[h] * prod;
+            prod *= (Math.PI - angles[h]) / Math.PI;
+            double sigma = h == 0 ? xy : norms * StrictMath.cos(angles[h]);
+            theta += sigma * prod;
         }
         return theta;
     }
 
     @Override
     public double eval(double[] x, int xOff, double[] y, int yOff, int d, double[] err) {
-        PointKernel.moments(x, xOff, y, yOff, d, mom);
-        return fromMoments(mom[0], mom[1], mom[2]);
+        double[] mom = PointKernel.moments(x, xOff, y, yOff, d, new double[3]);
+        if (mom[0] == 0.0 || mom[1] == 0.0) {
+            return 0.0;
+        }
+        return fromAngle(Math.sqrt(mom[0]) * Math.sqrt(mom[1]), mom[2], ArcCosine.angle(x, xOff, y, yOff, d));
     }
 
     @Override

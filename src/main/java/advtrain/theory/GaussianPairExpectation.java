@@ -14,8 +14,8 @@ import java.util.function.DoubleUnaryOperator;
  * ReLU's derivative) converge only algebraically: use their closed forms instead.
  *
  * <p>The pair is written through the Cholesky factor of its covariance: u = sqrt(a) z1,
- * v = (c / sqrt(a)) z1 + sqrt(b - c^2 / a) z2 with z1, z2 independent N(0, 1). Not thread-safe (holds
- * scratch buffers); deterministic.
+ * v = (c / sqrt(a)) z1 + sqrt(b - c^2 / a) z2 with z1, z2 independent N(0, 1). The rules of every order
+ * are built once at construction; thread-safe (as long as g is) and deterministic.
  */
 public final class GaussianPairExpectation {
 
@@ -24,6 +24,13 @@ public final class GaussianPairExpectation {
     /** Order at which the doubling stops; the estimate then says how far from the tolerance it is. */
     public static final int MAX_ORDER = 512;
 
+    /**
+     * Nodes whose weight is below this are skipped (for n = 256 that keeps the 36% of nodes with |z| &lt; 9 in
+     * each direction, a 7x saving): they change the sum by less than n * 1e-22 * max g^2, far below any
+     * tolerance used.
+     */
+    static final double NEGLIGIBLE_WEIGHT = 1e-22;
+
     /** A value with its estimated absolute error and the order that produced it. */
     public record Estimate(double value, double error, int order) {
     }
@@ -31,7 +38,6 @@ public final class GaussianPairExpectation {
     private final DoubleUnaryOperator g;
     private final double tolerance;
     private final GaussHermite[] rules;
-    private final double[] gu = new double[MAX_ORDER];
 
     /** For the function {@code g} and the absolute tolerance {@code tolerance} (> 0). */
     public GaussianPairExpectation(DoubleUnaryOperator g, double tolerance) {
@@ -42,6 +48,9 @@ public final class GaussianPairExpectation {
         this.tolerance = tolerance;
         int levels = Integer.numberOfTrailingZeros(MAX_ORDER / START_ORDER) + 1;
         this.rules = new GaussHermite[levels];
+        for (int level = 0; level < levels; level++) {
+            rules[level] = GaussHermite.of(START_ORDER << level);
+        }
     }
 
     public double tolerance() {
@@ -70,26 +79,28 @@ public final class GaussianPairExpectation {
     }
 
     private double atOrder(int level, double a, double b, double c) {
-        if (rules[level] == null) {
-            rules[level] = GaussHermite.of(START_ORDER << level);
-        }
         return tensor(rules[level], a, b, c);
     }
 
     private double tensor(GaussHermite rule, double a, double b, double c) {
         int n = rule.order();
-        double[] gvals = n <= gu.length ? gu : new double[n];
+        int lo = 0;
+        while (lo < n / 2 && rule.weight(lo) < NEGLIGIBLE_WEIGHT) {
+            lo++; // weights are symmetric and grow toward the centre
+        }
+        int hi = n - lo;
+        double[] gvals = new double[n];
         double sa = Math.sqrt(a);
         double slope = a > 0 ? c / sa : 0.0;
         double rest = a > 0 ? Math.sqrt(Math.max(0.0, b - c * c / a)) : Math.sqrt(b);
-        for (int i = 0; i < n; i++) {
+        for (int i = lo; i < hi; i++) {
             gvals[i] = g.applyAsDouble(sa * rule.node(i));
         }
         double total = 0.0;
-        for (int i = 0; i < n; i++) {
+        for (int i = lo; i < hi; i++) {
             double base = slope * rule.node(i);
             double inner = 0.0;
-            for (int j = 0; j < n; j++) {
+            for (int j = lo; j < hi; j++) {
                 inner += rule.weight(j) * g.applyAsDouble(base + rest * rule.node(j));
             }
             total += rule.weight(i) * gvals[i] * inner;

@@ -1,14 +1,20 @@
 package advtrain.theory;
 
+import advtrain.kernel.Parallel;
+
 /**
  * Kernel matrices of a {@link PointKernel} on rows of flat arrays: the symmetric Gram matrix of one set
- * and the cross matrix between two. Evaluated on the calling thread in row order: deterministic.
+ * and the cross matrix between two. Rows are evaluated in parallel in chunks of {@link #ROW_GRAIN}; every
+ * entry is computed on its own, so the result does not depend on the thread count.
  * {@link #lastError()} is the largest estimated absolute error of the entries of the last matrix built.
  */
 public final class KernelMatrix {
 
+    /** Rows per parallel chunk. */
+    static final int ROW_GRAIN = 4;
+
     private final PointKernel kernel;
-    private final double[] err = new double[1];
+    private double lastError;
 
     public KernelMatrix(PointKernel kernel) {
         this.kernel = kernel;
@@ -20,36 +26,66 @@ public final class KernelMatrix {
 
     /** Largest estimated absolute entry error of the last matrix built (0 for closed forms). */
     public double lastError() {
-        return err[0];
+        return lastError;
+    }
+
+    /** The n x n Gram matrix K(x_i, x_j) of the rows of {@code x} (n x d), on the calling thread. */
+    public double[] gram(double[] x, int n, int d) {
+        return gram(x, n, d, Parallel.serial());
     }
 
     /** The n x n Gram matrix K(x_i, x_j) of the rows of {@code x} (n x d); the upper triangle mirrors the lower. */
-    public double[] gram(double[] x, int n, int d) {
+    public double[] gram(double[] x, int n, int d, Parallel par) {
         checkRows("x", x, n, d);
-        err[0] = 0.0;
         double[] k = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double v = kernel.eval(x, i * d, x, j * d, d, err);
-                k[i * n + j] = v;
-                k[j * n + i] = v;
+        double[] rowErr = new double[n];
+        par.forRange(n, ROW_GRAIN, (i0, i1) -> {
+            double[] err = new double[1];
+            for (int i = i0; i < i1; i++) {
+                err[0] = 0.0;
+                for (int j = 0; j <= i; j++) {
+                    double v = kernel.eval(x, i * d, x, j * d, d, err);
+                    k[i * n + j] = v;
+                    k[j * n + i] = v;
+                }
+                rowErr[i] = err[0];
             }
-        }
+        });
+        lastError = max(rowErr);
         return k;
     }
 
-    /** The p x n cross matrix K(t_i, x_j) between the rows of {@code t} (p x d) and of {@code x} (n x d). */
+    /** The p x n cross matrix K(t_i, x_j), on the calling thread. */
     public double[] cross(double[] t, int p, double[] x, int n, int d) {
+        return cross(t, p, x, n, d, Parallel.serial());
+    }
+
+    /** The p x n cross matrix K(t_i, x_j) between the rows of {@code t} (p x d) and of {@code x} (n x d). */
+    public double[] cross(double[] t, int p, double[] x, int n, int d, Parallel par) {
         checkRows("t", t, p, d);
         checkRows("x", x, n, d);
-        err[0] = 0.0;
         double[] k = new double[p * n];
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < n; j++) {
-                k[i * n + j] = kernel.eval(t, i * d, x, j * d, d, err);
+        double[] rowErr = new double[p];
+        par.forRange(p, ROW_GRAIN, (i0, i1) -> {
+            double[] err = new double[1];
+            for (int i = i0; i < i1; i++) {
+                err[0] = 0.0;
+                for (int j = 0; j < n; j++) {
+                    k[i * n + j] = kernel.eval(t, i * d, x, j * d, d, err);
+                }
+                rowErr[i] = err[0];
             }
-        }
+        });
+        lastError = max(rowErr);
         return k;
+    }
+
+    private static double max(double[] a) {
+        double m = 0.0;
+        for (double v : a) {
+            m = Math.max(m, v);
+        }
+        return m;
     }
 
     static void checkRows(String name, double[] a, int rows, int d) {

@@ -3,6 +3,7 @@ package advtrain.theory;
 /**
  * A kernel K(x, y) on R^d evaluated on rows of flat arrays, with an optional account of its numerical
  * error: analytic NTKs are closed forms (error at rounding level) or quadratures (error estimated).
+ * Implementations are thread-safe ({@link KernelMatrix} evaluates rows in parallel).
  */
 public interface PointKernel {
 

@@ -19,7 +19,7 @@ import java.util.function.DoubleUnaryOperator;
  * grad_{w_r} f(x) = (1/sqrt(m)) a_r sigma'(w_r.x) x, so the empirical Gram
  * &lt;grad_W f(x), grad_W f(y)&gt; = (x.y) (1/m) sum_r sigma'(w_r.x) sigma'(w_r.y), which tends to
  * K(x, y) as m grows (the paired init w̄_r = w_r repeats each draw twice, still an average over m/2
- * independent draws). No extra factor. Not thread-safe (quadrature scratch); deterministic.
+ * independent draws). No extra factor. Thread-safe and deterministic.
  */
 public final class TwoLayerNtk implements PointKernel {
 
@@ -31,7 +31,6 @@ public final class TwoLayerNtk implements PointKernel {
     private final String activation;
     private final Form form;
     private final GaussianPairExpectation quadrature;
-    private final double[] mom = new double[3];
 
     private TwoLayerNtk(String activation, Form form, GaussianPairExpectation quadrature) {
         this.activation = activation;
@@ -75,17 +74,22 @@ public final class TwoLayerNtk implements PointKernel {
      * closed forms) and the quadrature order (0 for the closed forms).
      */
     public GaussianPairExpectation.Estimate derivativeExpectation(double a, double b, double c) {
+        return expectation(a, b, c, ArcCosine.angleFromMoments(a, b, c));
+    }
+
+    private GaussianPairExpectation.Estimate expectation(double a, double b, double c, double theta) {
         return switch (form) {
-            case RELU -> new GaussianPairExpectation.Estimate(ArcCosine.step(a, b, c), 0.0, 0);
-            case QUADRATIC_RELU -> new GaussianPairExpectation.Estimate(4.0 * ArcCosine.relu(a, b, c), 0.0, 0);
+            case RELU -> new GaussianPairExpectation.Estimate(a > 0 && b > 0 ? ArcCosine.step(theta) : 0.0, 0.0, 0);
+            case QUADRATIC_RELU -> new GaussianPairExpectation.Estimate(4.0 * ArcCosine.relu(Math.sqrt(a) * Math.sqrt(b), theta), 0.0, 0);
             case QUADRATURE -> quadrature.expect(a, b, c);
         };
     }
 
     @Override
     public double eval(double[] x, int xOff, double[] y, int yOff, int d, double[] err) {
-        PointKernel.moments(x, xOff, y, yOff, d, mom);
-        GaussianPairExpectation.Estimate e = derivativeExpectation(mom[0], mom[1], mom[2]);
+        double[] mom = PointKernel.moments(x, xOff, y, yOff, d, new double[3]);
+        double theta = form == Form.QUADRATURE ? 0.0 : ArcCosine.angle(x, xOff, y, yOff, d);
+        GaussianPairExpectation.Estimate e = expectation(mom[0], mom[1], mom[2], theta);
         if (err != null) {
             err[0] = Math.max(err[0], Math.abs(mom[2]) * e.error());
         }
