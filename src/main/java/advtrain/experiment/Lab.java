@@ -120,7 +120,7 @@ final class Lab {
         }
         Certifier c = Certifier.of(new DeepReluView(dn.inputDim(), dn.width(), dn.depth(), dn.outputDim(), dn.inputMatrix(),
                 dn.params(), offs, dn.outputWeights()), par);
-        return c.certify(Method.CROWN, Ball.of(advtrain.certify.Norm.L2, eps), loss, data.x(), data.y(), data.n());
+        return c.certify(Method.CROWN, Ball.of(advtrain.threat.Norm.L2, eps), loss, data.x(), data.y(), data.n());
     }
 
     /** f(W, x_i) for every row (scalar output), at the network's current weights. */
