@@ -14,6 +14,7 @@ import advtrain.loss.Loss;
 import advtrain.model.DeepReluNet;
 import advtrain.model.Network;
 import advtrain.model.Workspace;
+import advtrain.theory.LinearizationProbe;
 import advtrain.threat.Attack;
 import advtrain.threat.AttackSpec;
 import advtrain.train.Evaluator;
@@ -139,40 +140,25 @@ final class Lab {
         return f;
     }
 
-    /** Step of the central difference, relative to the displacement W - W(0). */
-    static final double JVP_STEP = 1e-4;
-
     /**
      * The linearisation error of the trained network around its initialisation, relative to how far the
      * function moved: sqrt(mean_i (f(W, x_i) - f_lin(W, x_i))^2) / sqrt(mean_i (f(W, x_i) - f(W0, x_i))^2), with
-     * f_lin(W, x) = f(W0, x) + &lt;grad_W f(W0, x), W - W0&gt;. The directional derivative is the central difference
-     * (f(W0 + hD) - f(W0 - hD)) / 2h with D = W - W0 and h = {@link #JVP_STEP}: along a line inside one ReLU
-     * activation pattern the deep net with H &lt;= 2 trained layers is a polynomial of degree &lt;= 2 in the step, for
-     * which the central difference is exact; otherwise its error is O(h^2) (smooth activations, H &gt; 2) or comes
-     * from the rare pattern changes within +-h, far below the errors measured here.
+     * f_lin(W, x) = f(W0, x) + &lt;grad_W f(W0, x), W - W0&gt; computed exactly by {@link LinearizationProbe}
+     * (rank-one gradient factors at W0). NaN when the function did not move.
      */
     static double linearisationError(Network trained, Dataset data, Parallel par) {
-        Network probe = trained.copy();
-        double[] w = probe.params();
-        double[] wT = trained.params().clone();
-        double[] w0 = trained.initialParams();
-        double[] fT = outputs(trained, data, par);
-        System.arraycopy(w0, 0, w, 0, w.length);
-        double[] f0 = outputs(probe, data, par);
-        for (int i = 0; i < w.length; i++) {
-            w[i] = w0[i] + JVP_STEP * (wT[i] - w0[i]);
-        }
-        double[] fPlus = outputs(probe, data, par);
-        for (int i = 0; i < w.length; i++) {
-            w[i] = w0[i] - JVP_STEP * (wT[i] - w0[i]);
-        }
-        double[] fMinus = outputs(probe, data, par);
+        LinearizationProbe probe = new LinearizationProbe(trained, data.x(), data.n(), 0, par);
+        probe.measure(trained);
+        double[] err = probe.errors();
+        double[] f0 = probe.initialOutputs();
+        double[] f = outputs(trained, data, par);
+        int k = trained.outputDim();
         double num = 0;
         double den = 0;
-        for (int i = 0; i < fT.length; i++) {
-            double lin = f0[i] + (fPlus[i] - fMinus[i]) / (2 * JVP_STEP);
-            num += (fT[i] - lin) * (fT[i] - lin);
-            den += (fT[i] - f0[i]) * (fT[i] - f0[i]);
+        for (int i = 0; i < data.n(); i++) {
+            num += err[i] * err[i];
+            double moved = f[i * k] - f0[i];
+            den += moved * moved;
         }
         return den > 0 ? Math.sqrt(num / den) : Double.NaN;
     }

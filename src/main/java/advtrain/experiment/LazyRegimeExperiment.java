@@ -77,8 +77,7 @@ final class LazyRegimeExperiment implements Experiment {
                 + "/m, T = " + c.steps() + " steps, perturbation function `" + trainAttack(c) + "`\n"
                 + "- distance: sqrt(m) max_h ||W_h(T) - W_h(0)||_F; linearisation error: "
                 + "rms_i |f(W_T, x_i) - f_lin(W_T, x_i)| / rms_i |f(W_T, x_i) - f(W_0, x_i)| with f_lin the first-order "
-                + "Taylor expansion at W_0 (directional derivative by a central difference, exact for H <= 2 within an "
-                + "activation pattern)";
+                + "Taylor expansion at W_0 (theory.LinearizationProbe: exact first-order term from the gradient factors at W_0)";
     }
 
     @Override
