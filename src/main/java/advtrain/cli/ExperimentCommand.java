@@ -77,6 +77,7 @@ final class ExperimentCommand implements Command {
         List<SweepRunner.Outcome> outcomes;
         try (Parallel par = console.newParallel()) {
             outcomes = new SweepRunner(console.err(), console.terminal(), logEvery, System::nanoTime, new SvgRenderer())
+                    .indexing(Experiments.all())
                     .run(exps, size, seeds, shard, out, par);
         }
         for (SweepRunner.Outcome o : outcomes) {

@@ -32,18 +32,24 @@ public final class Experiments {
         return null;
     }
 
-    /** {@code all} or a comma-separated list of names; unknown names are an error listing the known ones. */
+    /**
+     * {@code all} or a comma-separated list of names, in registry order (so the index report of a run and of
+     * its merged shards list them alike); unknown names are an error listing the known ones.
+     */
     public static List<Experiment> select(String spec) {
         if (spec.equals("all")) {
             return all();
         }
-        List<Experiment> out = new ArrayList<>();
+        List<String> wanted = new ArrayList<>();
         for (String n : spec.split(",")) {
-            Experiment e = byName(n.trim());
-            if (e == null) {
+            if (byName(n.trim()) == null) {
                 throw new IllegalArgumentException("unknown experiment '" + n.trim() + "' (known: " + names() + ", or all)");
             }
-            if (!out.contains(e)) {
+            wanted.add(n.trim());
+        }
+        List<Experiment> out = new ArrayList<>();
+        for (Experiment e : all()) {
+            if (wanted.contains(e.name())) {
                 out.add(e);
             }
         }

@@ -139,13 +139,13 @@ final class ProjectionExperiment implements Experiment {
                 binds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
                 "distances at the end: " + Arrays.toString(tSmall.nums("distance")));
         List<Plot.Series> series = new ArrayList<>();
-        series.add(meanByRadius(t, radii, "min_surrogate", "min_t L_A with projection"));
-        series.add(meanByRadius(t, radii, "attack_lower", "L_* lower bound with projection"));
+        series.add(meanByRadius(t, "min_surrogate", "min_t L_A with projection"));
+        series.add(meanByRadius(t, "attack_lower", "L_* lower bound with projection"));
         Plot loss = new Plot("loss-vs-radius.svg", "Loss floor vs R (dashed: no projection)", "R", "loss", true, true,
                 series, List.of(new Plot.Reference("min_t L_A without projection", Stats.mean(t.where("radius", "none").nums("min_surrogate")))));
         Plot dist = new Plot("distance-vs-radius.svg", "Distance from initialisation vs R", "R",
                 "sqrt(m) max_h ||W_h(T) - W_h(0)||_F", true, true,
-                List.of(meanByRadius(t, radii, "distance", "with projection"), identity(c)),
+                List.of(meanByRadius(t, "distance", "with projection"), identity(c)),
                 List.of(new Plot.Reference("without projection", Stats.mean(t.where("radius", "none").nums("distance")))));
         String table = "## Means over seeds\n\n" + Analyses.meansTable(t, List.of("radius"), metrics());
         return new Analysis(List.of(same, limits, boundary), List.of(loss, dist), table);
@@ -162,7 +162,7 @@ final class ProjectionExperiment implements Experiment {
         return d;
     }
 
-    private static Plot.Series meanByRadius(Table t, List<String> radii, String col, String name) {
+    private static Plot.Series meanByRadius(Table t, String col, String name) {
         Table proj = t.filter(row -> !row.get(t.columns().indexOf("radius")).equals("none"));
         return Plot.Series.meanOverSeeds(name, proj, "radius", col);
     }

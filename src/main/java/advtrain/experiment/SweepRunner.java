@@ -29,6 +29,7 @@ public final class SweepRunner {
     private final double logEverySeconds;
     private final LongSupplier nanos;
     private final PlotRenderer renderer;
+    private List<Experiment> indexOrder;
 
     public SweepRunner(PrintStream err, boolean terminal, double logEverySeconds, LongSupplier nanos, PlotRenderer renderer) {
         this.renderer = renderer;
@@ -36,6 +37,15 @@ public final class SweepRunner {
         this.terminal = terminal;
         this.logEverySeconds = logEverySeconds;
         this.nanos = nanos;
+    }
+
+    /**
+     * The experiments the index {@code out/report.md} may list (those with a folder there), in order; by
+     * default the ones being run. The CLI passes every experiment, so runs into one folder add up.
+     */
+    public SweepRunner indexing(List<Experiment> known) {
+        this.indexOrder = List.copyOf(known);
+        return this;
     }
 
     /** One experiment's outcome: its folder and overall verdict (null when sharded or skipped). */
@@ -112,7 +122,7 @@ public final class SweepRunner {
             }
             outcomes.add(new Outcome(e, dir, v, null));
         }
-        ReportWriter.writeIndex(out, experiments);
+        ReportWriter.writeIndex(out, indexOrder != null ? indexOrder : experiments);
         return outcomes;
     }
 

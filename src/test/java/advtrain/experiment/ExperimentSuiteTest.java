@@ -32,6 +32,7 @@ class ExperimentSuiteTest {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         try (Parallel par = Parallel.create(threads)) {
             new SweepRunner(quiet, false, 60, System::nanoTime, new SvgRenderer())
+                    .indexing(Experiments.all())
                     .run(Experiments.all(), Settings.Size.TEST, 0, shard, out, par);
         }
     }

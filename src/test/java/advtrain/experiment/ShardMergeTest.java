@@ -112,6 +112,22 @@ class ShardMergeTest {
     }
 
     @Test
+    void anUnavailableExperimentIsSkippedWithItsReasonAndMergesAsSkipped() throws Exception {
+        Experiment missing = new SyntheticExperiment(-0.5, 0.05, 64, 128).unavailableBecause("install the data: apt-get install x");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        for (int i = 0; i < 2; i++) {
+            List<SweepRunner.Outcome> o = new SweepRunner(quiet, false, 10, System::nanoTime, new TestRenderer())
+                    .run(List.of(missing), Settings.Size.TEST, 1, new Shard(i, 2), tmp.resolve("k" + i), Parallel.serial());
+            assertEquals("install the data: apt-get install x", o.get(0).skipped());
+        }
+        Merge.merge(List.of(tmp.resolve("k0"), tmp.resolve("k1")), tmp.resolve("km"), n -> missing, List.of(missing), new TestRenderer());
+        String report = Files.readString(tmp.resolve("km/synthetic/report.md"));
+        assertTrue(report.contains("## Skipped") && report.contains("apt-get install x"), report);
+        assertTrue(Files.readString(tmp.resolve("km/report.md")).contains("| skipped |"));
+        assertTrue(!Files.exists(tmp.resolve("km/synthetic/points.csv")));
+    }
+
+    @Test
     void shardSpecIsValidated() {
         assertEquals(new Shard(2, 5), Shard.parse("2/5"));
         assertThrows(IllegalArgumentException.class, () -> Shard.parse("5/5"));

@@ -14,11 +14,23 @@ final class SyntheticExperiment implements Experiment {
     private final double slope;
     private final double noise;
     private final int[] widths;
+    private String unavailable;
 
     SyntheticExperiment(double slope, double noise, int... widths) {
         this.slope = slope;
         this.noise = noise;
         this.widths = widths;
+    }
+
+    /** Makes the experiment report itself unavailable for {@code why}. */
+    SyntheticExperiment unavailableBecause(String why) {
+        this.unavailable = why;
+        return this;
+    }
+
+    @Override
+    public String unavailable() {
+        return unavailable;
     }
 
     @Override
