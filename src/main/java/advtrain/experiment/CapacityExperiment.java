@@ -31,7 +31,7 @@ final class CapacityExperiment implements Experiment {
         return s.pick(
                 new Config(new int[] {8}, new int[] {3, 12}, 0.1, 0.4, 1, 4.0, 100, 10, 2, 5, 1, 2, 64),
                 new Config(new int[] {16}, new int[] {3, 6, 12}, 0.1, 0.4, 1, 4.0, 300, 10, 3, 10, 1, 2, 512),
-                new Config(new int[] {16, 32}, new int[] {3, 6, 12, 24}, 0.1, 0.4, 1, 4.0, 1000, 10, 5, 30, 2, 2, 4096));
+                new Config(new int[] {16, 32}, new int[] {3, 6, 12, 24}, 0.1, 0.4, 1, 4.0, 500, 10, 5, 30, 2, 2, 1024));
     }
 
     @Override

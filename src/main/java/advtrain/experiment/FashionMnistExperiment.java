@@ -128,7 +128,8 @@ final class FashionMnistExperiment implements Experiment {
                 + Num.exact(c.lrTimesWidth()) + "/m, no projection; standard = identity attack, adversarial = `"
                 + trainAttack(c, c.eps()[0]) + "` (eps as in the row)\n"
                 + "- evaluation: clean; under `" + evalAttack(c, "10-class", c.eps()[0]) + "` (upper bound on robust "
-                + "accuracy); CROWN-certified over the l2 ball (lower bound on robust accuracy); eps in "
+                + "accuracy); CROWN-certified over the l2 ball (a lower bound on robust "
+                + "accuracy); eps in "
                 + Arrays.toString(c.eps());
     }
 

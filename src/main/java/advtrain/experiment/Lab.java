@@ -113,6 +113,19 @@ final class Lab {
         return new Evaluator(net, loss, Math.min(CHUNK, Math.max(1, data.n())), par).evaluate(a, data, 0, seed);
     }
 
+    /**
+     * Widest net with two or more trained layers certified with CROWN; wider ones use IBP. CROWN bounds the
+     * hidden units of layers 2..H by backward passes of m x m matrices, O((H - 1) m^3) per sample, which
+     * dominates a run beyond this width; IBP is O(H m^2). With H = 1 the hidden bounds are exact and CROWN is
+     * O(m^2): always used.
+     */
+    static final int CROWN_MAX_WIDTH = 1024;
+
+    /** The certification method: CROWN for H = 1 or m up to {@link #CROWN_MAX_WIDTH}, IBP otherwise. */
+    static Method certifyMethod(int width, int depth) {
+        return depth == 1 || width <= CROWN_MAX_WIDTH ? Method.CROWN : Method.IBP;
+    }
+
     /** Certified bounds over the l2 ball of radius {@code eps} (contains the spherical cap of the same radius). */
     static Certificate certifyL2(DeepReluNet dn, Loss loss, Dataset data, double eps, Parallel par) {
         int[] offs = new int[dn.depth()];
@@ -121,7 +134,7 @@ final class Lab {
         }
         Certifier c = Certifier.of(new DeepReluView(dn.inputDim(), dn.width(), dn.depth(), dn.outputDim(), dn.inputMatrix(),
                 dn.params(), offs, dn.outputWeights()), par);
-        return c.certify(Method.CROWN, Ball.of(advtrain.threat.Norm.L2, eps), loss, data.x(), data.y(), data.n());
+        return c.certify(certifyMethod(dn.width(), dn.depth()), Ball.of(advtrain.threat.Norm.L2, eps), loss, data.x(), data.y(), data.n());
     }
 
     /** f(W, x_i) for every row (scalar output), at the network's current weights. */

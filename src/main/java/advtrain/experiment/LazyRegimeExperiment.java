@@ -23,7 +23,7 @@ final class LazyRegimeExperiment implements Experiment {
         return s.pick(
                 new Config(new int[] {32, 64, 128}, 12, 6, 2, 0.1, 0.3, 4.0, 15, 2),
                 new Config(new int[] {64, 128, 256, 512, 1024}, 32, 8, 2, 0.1, 0.3, 4.0, 60, 3),
-                new Config(new int[] {64, 128, 256, 512, 1024, 2048, 4096}, 64, 10, 2, 0.1, 0.3, 4.0, 300, 5));
+                new Config(new int[] {64, 128, 256, 512, 1024, 2048, 4096}, 48, 10, 2, 0.1, 0.3, 4.0, 200, 5));
     }
 
     @Override

@@ -32,7 +32,7 @@ final class NtkExperiment implements Experiment {
                 new Config(new int[] {16, 64, 256}, new String[] {"two-layer-relu", "deep-relu"}, 8, 5, 2),
                 new Config(new int[] {16, 64, 256, 1024, 4096}, new String[] {"two-layer-relu", "two-layer-softplus", "deep-relu"},
                         16, 8, 2),
-                new Config(new int[] {16, 64, 256, 1024, 4096, 16384}, new String[] {"two-layer-relu", "two-layer-softplus",
+                new Config(new int[] {16, 64, 256, 1024, 4096}, new String[] {"two-layer-relu", "two-layer-softplus",
                         "two-layer-tanh", "deep-relu"}, 32, 10, 2));
     }
 

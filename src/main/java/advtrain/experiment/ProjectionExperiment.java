@@ -98,6 +98,13 @@ final class ProjectionExperiment implements Experiment {
     }
 
     @Override
+    public double cost(Point p, Settings s) {
+        Config c = config(s);
+        return Lab.trainCost(c.n(), c.steps(), c.attackSteps() + 3, c.d(), c.width(), c.depth())
+                + Lab.trainCost(c.n(), 1, 2.0 * c.evalSteps(), c.d(), c.width(), c.depth());
+    }
+
+    @Override
     public Measurement measure(Point p, Settings s, Parallel par) {
         Config c = config(s);
         long seed = p.longParam("seed");
