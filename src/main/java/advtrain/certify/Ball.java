@@ -2,7 +2,6 @@ package advtrain.certify;
 
 import advtrain.threat.Norm;
 import advtrain.threat.PerturbationSet;
-import java.util.Locale;
 
 /**
  * The perturbation set B(x) = {x' : ||x' - x|| <= eps} ∩ [lo, hi]^d (paper Definition 3.1) for the
@@ -97,6 +96,6 @@ public record Ball(Norm norm, double eps, double lo, double hi) {
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%s", Double.toString(v));
+        return Double.toString(v);
     }
 }

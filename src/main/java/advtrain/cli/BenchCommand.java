@@ -11,8 +11,8 @@ import java.util.Locale;
 
 /**
  * {@code advtrain bench gemm}: a quick throughput look without JMH (the JMH benchmarks in {@code bench/}
- * are the measurement of record). For each shape and op pair it warms up, then times every call for
- * about {@code --seconds} and prints the best and the median call in GFLOP/s: the best call is the
+ * are the measurement of record). For each shape and op pair it warms up for {@code --warmup} seconds,
+ * then times every call for about {@code --seconds} and prints the best and the median call in GFLOP/s: the best call is the
  * figure least disturbed by other load on a shared machine, the median shows how noisy the run was.
  * {@code tools/bench-numpy-gemm} prints the same figures for OpenBLAS.
  */
@@ -25,26 +25,37 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "quick GEMM throughput: bench gemm [--n N | --shapes 256,128x784x1024] [--op NN,NT,TN]";
+        return "quick throughput: bench gemm [--n N | --shapes 256,128x784x1024] [--op NN,NT,TN] | bench train-step [--d D --width M ...]";
     }
 
     @Override
     public Options options() {
-        return new Options("bench gemm [--n N] [--m M --k K] [--shapes LIST] [--op LIST] [--seconds S]")
+        return new Options("bench gemm [--n N] [--m M --k K] [--shapes LIST] [--op LIST] [--seconds S] [--warmup S] | bench train-step "
+                + "[--d D] [--width M] [--depth H] [--batch B] [--attack-steps S] [--classes K] [--seconds S]")
                 .positional(1)
                 .flag("--n", "1024", "columns of C (and rows/depth when --m/--k are not given)")
                 .flag("--m", null, "rows of C (default: --n)")
                 .flag("--k", null, "inner dimension (default: --n)")
                 .flag("--shapes", null, "comma-separated shapes, each N (square) or MxKxN; overrides --n/--m/--k")
                 .flag("--op", "NN", "comma-separated op pairs among NN, NT, TN, TT")
-                .flag("--seconds", "1", "time to measure per shape and op, after a warm-up of half as long");
+                .flag("--seconds", "1", "time to measure per shape and op (train-step: after a warm-up of at least 2 s)")
+                .flag("--warmup", "1", "seconds of warm-up calls before measuring each shape and op (JIT compilation)")
+                .flag("--d", "784", "train-step: input dimension")
+                .flag("--width", "1024", "train-step: width m of the deep ReLU net")
+                .flag("--depth", "2", "train-step: trained layers H")
+                .flag("--batch", "128", "train-step: batch size")
+                .flag("--attack-steps", "10", "train-step: PGD steps (l-inf, eps 8/255, random start) per training step")
+                .flag("--classes", "10", "train-step: classes k (2: one output, logistic loss)");
     }
 
     @Override
     public int run(Options.Parsed args, Console console) {
         String what = args.positional().isEmpty() ? "gemm" : args.positional().get(0);
+        if (what.equals("train-step")) {
+            return TrainStepBench.run(args, console);
+        }
         if (!what.equals("gemm")) {
-            throw new IllegalArgumentException("unknown benchmark '" + what + "' (available: gemm)");
+            throw new IllegalArgumentException("unknown benchmark '" + what + "' (available: gemm, train-step)");
         }
         List<int[]> shapes = shapes(args);
         List<String> ops = new ArrayList<>();
@@ -59,10 +70,14 @@ final class BenchCommand implements Command {
         if (!(seconds > 0) || seconds > 3600) {
             throw new IllegalArgumentException("--seconds must be in (0, 3600], got " + seconds);
         }
+        double warmup = args.getDouble("--warmup");
+        if (!(warmup >= 0) || warmup > 3600) {
+            throw new IllegalArgumentException("--warmup must be in [0, 3600], got " + warmup);
+        }
         try (Parallel par = console.newParallel()) {
             for (int[] s : shapes) {
                 for (String op : ops) {
-                    measure(par, console, s[0], s[1], s[2], op, seconds);
+                    measure(par, console, s[0], s[1], s[2], op, seconds, warmup);
                 }
             }
         }
@@ -108,7 +123,8 @@ final class BenchCommand implements Command {
         throw new IllegalArgumentException("--shapes entries need sizes in 1..32768, got '" + spec + "'");
     }
 
-    private static void measure(Parallel par, Console console, int m, int k, int n, String op, double seconds) {
+    private static void measure(Parallel par, Console console, int m, int k, int n, String op, double seconds,
+                                double warmup) {
         Gemm.Op opA = Gemm.Op.valueOf(op.substring(0, 1));
         Gemm.Op opB = Gemm.Op.valueOf(op.substring(1, 2));
         double[] a = new double[m * k];
@@ -119,7 +135,7 @@ final class BenchCommand implements Command {
         rs.fillGaussian(b, 0, b.length, 1);
         int lda = opA == Gemm.Op.N ? k : m;
         int ldb = opB == Gemm.Op.N ? n : k;
-        long warmEnd = System.nanoTime() + (long) (0.5e9 * seconds);
+        long warmEnd = System.nanoTime() + (long) (1e9 * warmup);
         int warm = 0;
         while (warm < 2 || System.nanoTime() < warmEnd) {
             Gemm.gemm(par, opA, opB, m, n, k, 1.0, a, 0, lda, b, 0, ldb, 0.0, c, 0, n);

@@ -11,13 +11,15 @@ final class Commands {
     static List<Command> all() {
         return List.of(
                 new DemoCommand(),
-                new BenchCommand(),
                 new DataCommand(),
-                new ExperimentCommand(),
-                new MergeCommand(),
+                new TrainCommand(),
+                new CompareModelsCommand(),
                 new AttackCommand(),
                 new EvalCommand(),
                 new CertifyCommand(),
-                new NtkCommand());
+                new NtkCommand(),
+                new ExperimentCommand(),
+                new MergeCommand(),
+                new BenchCommand());
     }
 }

@@ -7,8 +7,9 @@ package advtrain.kernel;
  * <p>Structure (BLIS): loop jc over columns of C in blocks of {@link #NC}; pc over k in blocks of
  * {@link #KC}, packing the KC x NC panel of op(B) into micro-panels of NR columns; ic over rows in
  * super-blocks of {@link #M_PACK} rows, packing op(A) (times alpha) into micro-panels of MR rows;
- * then tasks of {@link #MC} rows x {@link #TASK_COLS} columns run the register-tiled micro-kernel of
- * {@link VectorKernels}. NN, NT, TN and TT differ only in how the panels are packed.
+ * then parallel tasks of at most {@link #MC} rows x {@link #TASK_COLS} columns run the register-tiled
+ * micro-kernel of {@link VectorKernels} (B micro-panel outer, A micro-panel inner, as BLIS). NN, NT, TN
+ * and TT differ only in how the panels are packed.
  *
  * <p>Determinism: C is first scaled by beta, then every element is updated by one fma chain over k
  * in increasing order, reloading C for each KC block. The chain is the same for every tile shape,
@@ -20,20 +21,37 @@ public final class Gemm {
     /** Whether an operand is used as stored (N) or transposed (T). */
     public enum Op { N, T }
 
-    /** Depth of a packed block: KC x NR doubles of B (a micro-panel) stay in L1. Measured best in NOTES.md (KC=256 cost ~15%). */
-    static final int KC = Integer.getInteger("advtrain.gemm.kc", 256);
-    /** Rows of A per task: an MC x KC block of packed A (384 KiB) stays in L2. Multiple of every MR (4, 6). */
-    static final int MC = Integer.getInteger("advtrain.gemm.mc", 96);
-    /** Columns of the packed B panel: KC x NC doubles (4 MiB) in L3. */
-    static final int NC = Integer.getInteger("advtrain.gemm.nc", 1024);
-    /** Rows of op(A) packed at once: bounds the packing buffer (M_PACK x KC doubles, 6 MiB). */
-    static final int M_PACK = Integer.getInteger("advtrain.gemm.mpack", 16 * MC);
-    /** Columns per task; a multiple of every NR (8, 16, 32) and of... the task grid depends on sizes only. */
-    static final int TASK_COLS = Integer.getInteger("advtrain.gemm.tc", 256);
+    /**
+     * Depth of a packed block. A B micro-panel (KC x NR doubles: 16 KiB at NR = 8) stays in the 32 KiB
+     * L1 while the A micro-panels stream past it. Measured on Zen 3 (AVX2, NR = 8), one thread, n = 1024,
+     * best call in GFLOP/s on a loaded machine: KC = 256: 35-36, 384: 10-22, 512: 13-29 (with NR = 8 a
+     * 512-deep micro-panel fills L1). The Zen 4 sitting of NOTES.md (NR = 32) preferred 512 by 15%; 256
+     * is kept for every width as the L1-safe choice.
+     */
+    static final int KC = 256;
+    /**
+     * Rows of A per task at most: an MC x KC block of packed A (192 KiB) stays in the 512 KiB L2 while
+     * the B micro-panels of the task pass. Rounded down to a multiple of the tile rows (96 is one of 4
+     * and 6). Zen 3, one thread, n = 1024: MC = 72, 96 and 144 within noise (35-37 GFLOP/s best call).
+     */
+    static final int MC = 96;
+    /** Columns of the packed B panel: KC x NC doubles (2 MiB) stay in L3. */
+    static final int NC = 1024;
+    /** Rows of op(A) packed at once: bounds the packing buffer (M_PACK x KC doubles, 3 MiB). */
+    static final int M_PACK = 16 * MC;
+    /**
+     * Columns per task at most (rounded down to a multiple of NR). Each task is at most MC x TASK_COLS
+     * of C; rows and columns are shared out evenly among as few blocks as these bounds allow, so tasks
+     * have about the same size (the task grid depends on the sizes only). 128 rather than 256 gives
+     * n = 256 six tasks instead of three, so two threads share them evenly (one sample on a loaded
+     * machine, 2 threads, n = 1024: 33 GFLOP/s best call against 17 with 256).
+     */
+    static final int TASK_COLS = 128;
     /** Micro-panels packed per parallel chunk. */
     private static final int PACK_GRAIN = 8;
 
     private static final ThreadLocal<double[][]> PACK = ThreadLocal.withInitial(() -> new double[2][0]);
+    /** Per-thread C buffer for edge tiles (at most 6 x 32 doubles: the largest tile). */
     private static final ThreadLocal<double[]> EDGE = ThreadLocal.withInitial(() -> new double[8 * 64]);
 
     private Gemm() {
@@ -62,7 +80,7 @@ public final class Gemm {
         final int nr = kern.nr();
         final int mcB = Math.max(mr, MC / mr * mr);
         final int tcB = Math.max(nr, TASK_COLS / nr * nr);
-        final int mPack = Math.max(mcB, M_PACK / mcB * mcB);
+        final int mPack = M_PACK / mcB * mcB;
         double[][] bufs = PACK.get();
         int needA = roundUp(Math.min(m, mPack), mr) * KC;
         int needB = roundUp(Math.min(n, NC), nr) * KC;
@@ -93,13 +111,17 @@ public final class Gemm {
                             packA(opA, alpha, a, aOff, lda, ic0 + q * mr, Math.min(mr, mp - q * mr), pc0, kc, mr, pa, q * mr * kc);
                         }
                     });
-                    final int rowBlocks = Parallel.chunks(mp, mcB);
-                    final int colBlocks = Parallel.chunks(nc, tcB);
+                    // Tasks of about equal size: as few row and column blocks as MC and TASK_COLS allow,
+                    // the rows and columns shared out evenly (in whole micro-panels).
+                    final int rowStep = roundUp(ceilDiv(mp, Parallel.chunks(mp, mcB)), mr);
+                    final int colStep = roundUp(ceilDiv(nc, Parallel.chunks(nc, tcB)), nr);
+                    final int rowBlocks = Parallel.chunks(mp, rowStep);
+                    final int colBlocks = Parallel.chunks(nc, colStep);
                     par.forRange(rowBlocks * colBlocks, 1, (t0, t1) -> {
                         for (int t = t0; t < t1; t++) {
-                            int i0 = (t / colBlocks) * mcB;
-                            int j0 = (t % colBlocks) * tcB;
-                            macroKernel(kern, kc, pa, pb, Math.min(mcB, mp - i0), Math.min(tcB, nc - j0), i0, j0,
+                            int i0 = (t / colBlocks) * rowStep;
+                            int j0 = (t % colBlocks) * colStep;
+                            macroKernel(kern, kc, pa, pb, Math.min(rowStep, mp - i0), Math.min(colStep, nc - j0), i0, j0,
                                     c, cOff + ic0 * ldc + jc0, ldc);
                         }
                     });
@@ -185,6 +207,10 @@ public final class Gemm {
                 }
             }
         });
+    }
+
+    private static int ceilDiv(int x, int q) {
+        return (x + q - 1) / q;
     }
 
     private static int roundUp(int x, int q) {

@@ -21,20 +21,43 @@ final class PanamaKernels implements VectorKernels {
     /** Vectors needed to hold the {@link #REDUCTION_LANES} partial sums. */
     static final int V = REDUCTION_LANES / L;
     /**
-     * Register tile columns, in vectors. The tile needs MR x VECTORS_PER_ROW accumulators plus
-     * VECTORS_PER_ROW loads of B and one broadcast of A in vector registers. 512-bit species imply
-     * AVX-512 and its 32 registers: 6 x 4 (24 accumulators; measured best on Zen 4 in NOTES.md, 8 x 4
-     * cost 35%). Narrower species get 6 x 2 (12 accumulators, 15 registers), measured on Zen 3 (AVX2,
-     * 16 ymm registers) at n = 256, one thread, in GFLOP/s (best call; OpenBLAS 43 in the same sitting):
-     * 6 x 2: 36, 4 x 2: 32-37, 5 x 2: 29-34, 4 x 3 (16 registers): 19, 6 x 4 (spills): 18, 8 x 2: 10
-     * at n = 1024. On 128-bit species the same 6 x 2 is used (16 xmm registers on SSE/AVX and NEON's 32
-     * are both enough).
+     * Register tile columns, in vectors. A tile needs rows x VECTORS_PER_ROW accumulators, VECTORS_PER_ROW
+     * loads of B and a broadcast of A in vector registers. 512-bit species imply AVX-512 and its 32
+     * registers: 6 x 4 (24 accumulators; measured best on Zen 4 in NOTES.md, 8 x 4 cost 35%). Narrower
+     * species get two vectors per row, for the 16 registers of AVX2.
      */
     static final int VECTORS_PER_ROW = L == 8 ? 4 : 2;
-    /** Register tile rows. */
-    static final int MR = 6;
-    /** Register tile columns: 32 doubles at 512 bits, 8 at 256, 4 at 128. */
-    static final int NR = VECTORS_PER_ROW * L;
+
+    /**
+     * Register tile rows for two vectors per row: 6 on JDK 17, 4 on later JDKs. Measured on Zen 3 (AVX2,
+     * 16 ymm registers), one thread, GFLOP/s per CPU-second of the calling thread, n = 1024 and n = 256
+     * (OpenBLAS: 43 in the same sitting). JDK 17: 6 x 2 (15 registers) 32-34 and 36, 4 x 2: 29-30 and 37,
+     * 5 x 2: 30 and 34, 3 x 2: 23 and 27, 4 x 3 (16 registers): 19 at n = 256, 6 x 4 (spills): 18.
+     * JDK 25: 6 x 2: 17 and 19 (its C2 spills this tile), 4 x 2: 30-34 and 38, 5 x 2: 32 and 38.
+     */
+    static final int DEFAULT_ROWS = VECTORS_PER_ROW == 4 ? 6 : Runtime.version().feature() <= 17 ? 6 : 4;
+
+    private final int mr;
+    private final int nr;
+
+    /** The kernels with the default register tile for this species and JDK. */
+    PanamaKernels() {
+        this(DEFAULT_ROWS);
+    }
+
+    /** The register tile rows this species supports: {6} at 512 bits, {4, 6} otherwise. */
+    static int[] tileRows() {
+        return VECTORS_PER_ROW == 4 ? new int[] {6} : new int[] {4, 6};
+    }
+
+    /** The kernels with {@code rows} register tile rows, one of {@link #tileRows()} (tests run every tile). */
+    PanamaKernels(int rows) {
+        if (VECTORS_PER_ROW == 4 ? rows != 6 : rows != 4 && rows != 6) {
+            throw new IllegalArgumentException("no " + rows + "-row tile for " + S);
+        }
+        this.mr = rows;
+        this.nr = VECTORS_PER_ROW * L;
+    }
 
     private static VectorSpecies<Double> chooseSpecies() {
         String bits = System.getProperty("advtrain.simd.bits", "");
@@ -55,8 +78,8 @@ final class PanamaKernels implements VectorKernels {
 
     @Override public String name() { return "vector-" + bits(); }
     @Override public int bits() { return S.vectorBitSize(); }
-    @Override public int mr() { return MR; }
-    @Override public int nr() { return NR; }
+    @Override public int mr() { return mr; }
+    @Override public int nr() { return nr; }
 
     @Override
     public void relu(int n, double[] x, int xOff, double[] y, int yOff) {
@@ -271,15 +294,17 @@ final class PanamaKernels implements VectorKernels {
 
     @Override
     public void microKernel(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc) {
-        assert apOff >= 0 && apOff + kc * MR <= ap.length && bpOff >= 0 && bpOff + kc * NR <= bp.length;
+        assert apOff >= 0 && apOff + kc * mr <= ap.length && bpOff >= 0 && bpOff + kc * nr <= bp.length;
         if (VECTORS_PER_ROW == 4) {
             tile6x4(kc, ap, apOff, bp, bpOff, c, cOff, ldc);
-        } else {
+        } else if (mr == 6) {
             tile6x2(kc, ap, apOff, bp, bpOff, c, cOff, ldc);
+        } else {
+            tile4x2(kc, ap, apOff, bp, bpOff, c, cOff, ldc);
         }
     }
 
-    // The two tiles below are written out in full (no loops over accumulators) so C2 keeps every
+    // The tiles below are written out in full (no loops over accumulators) so C2 keeps every
     // accumulator in a register: the loop index p is the only induction variable, which lets C2 drop
     // the bounds checks of the loads (a pointer-bumping variant, ao += MR, ran 30-50% slower).
 
@@ -401,6 +426,41 @@ final class PanamaKernels implements VectorKernels {
         c41.intoArray(c, cOff + 4 * ldc + 1 * L);
         c50.intoArray(c, cOff + 5 * ldc + 0 * L);
         c51.intoArray(c, cOff + 5 * ldc + 1 * L);
+    }
+
+    /** The 4 x 2-vector register tile (4 x 2L doubles of C in 8 accumulators). */
+    private static void tile4x2(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc) {
+        DoubleVector c00 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 0 * L);
+        DoubleVector c01 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 1 * L);
+        DoubleVector c10 = DoubleVector.fromArray(S, c, cOff + 1 * ldc + 0 * L);
+        DoubleVector c11 = DoubleVector.fromArray(S, c, cOff + 1 * ldc + 1 * L);
+        DoubleVector c20 = DoubleVector.fromArray(S, c, cOff + 2 * ldc + 0 * L);
+        DoubleVector c21 = DoubleVector.fromArray(S, c, cOff + 2 * ldc + 1 * L);
+        DoubleVector c30 = DoubleVector.fromArray(S, c, cOff + 3 * ldc + 0 * L);
+        DoubleVector c31 = DoubleVector.fromArray(S, c, cOff + 3 * ldc + 1 * L);
+        for (int p = 0; p < kc; p++) {
+            int bo = bpOff + p * (2 * L);
+            int ao = apOff + p * 4;
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bo + 0 * L);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bo + 1 * L);
+            DoubleVector a;
+            a = DoubleVector.broadcast(S, ap[ao + 0]);
+            c00 = a.fma(b0, c00); c01 = a.fma(b1, c01);
+            a = DoubleVector.broadcast(S, ap[ao + 1]);
+            c10 = a.fma(b0, c10); c11 = a.fma(b1, c11);
+            a = DoubleVector.broadcast(S, ap[ao + 2]);
+            c20 = a.fma(b0, c20); c21 = a.fma(b1, c21);
+            a = DoubleVector.broadcast(S, ap[ao + 3]);
+            c30 = a.fma(b0, c30); c31 = a.fma(b1, c31);
+        }
+        c00.intoArray(c, cOff + 0 * ldc + 0 * L);
+        c01.intoArray(c, cOff + 0 * ldc + 1 * L);
+        c10.intoArray(c, cOff + 1 * ldc + 0 * L);
+        c11.intoArray(c, cOff + 1 * ldc + 1 * L);
+        c20.intoArray(c, cOff + 2 * ldc + 0 * L);
+        c21.intoArray(c, cOff + 2 * ldc + 1 * L);
+        c30.intoArray(c, cOff + 3 * ldc + 0 * L);
+        c31.intoArray(c, cOff + 3 * ldc + 1 * L);
     }
 
 }

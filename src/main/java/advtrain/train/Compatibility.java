@@ -1,6 +1,7 @@
 package advtrain.train;
 
 import advtrain.data.Dataset;
+import advtrain.data.InterClassDistance;
 import advtrain.kernel.Parallel;
 import java.util.Locale;
 
@@ -20,58 +21,13 @@ public final class Compatibility {
     public record Closest(int rowI, int rowJ, double distance) {
     }
 
-    private static final int GRAIN = 16;
-
     private Compatibility() {
     }
 
-    /** The closest pair of differently labelled rows of {@code data} in {@code norm}. */
+    /** The closest pair of differently labelled rows of {@code data} in {@code norm} (data's {@link InterClassDistance}). */
     public static Closest closest(Dataset data, Norm norm, Parallel par) {
-        int n = data.n();
-        int d = data.d();
-        double[] x = data.x();
-        int[] y = data.y();
-        double[] best = new double[n];
-        int[] arg = new int[n];
-        par.forRange(n, GRAIN, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                double bi = Double.POSITIVE_INFINITY;
-                int ai = -1;
-                for (int j = i + 1; j < n; j++) {
-                    if (y[j] == y[i]) {
-                        continue;
-                    }
-                    double dist = 0;
-                    if (norm == Norm.L2) {
-                        for (int c = 0; c < d; c++) {
-                            double t = x[i * d + c] - x[j * d + c];
-                            dist += t * t;
-                        }
-                    } else {
-                        for (int c = 0; c < d; c++) {
-                            dist = Math.max(dist, Math.abs(x[i * d + c] - x[j * d + c]));
-                        }
-                    }
-                    if (dist < bi) {
-                        bi = dist;
-                        ai = j;
-                    }
-                }
-                best[i] = bi;
-                arg[i] = ai;
-            }
-        });
-        int bestI = -1;
-        for (int i = 0; i < n; i++) {
-            if (arg[i] >= 0 && (bestI < 0 || best[i] < best[bestI])) {
-                bestI = i;
-            }
-        }
-        if (bestI < 0) {
-            return new Closest(-1, -1, Double.POSITIVE_INFINITY);
-        }
-        double dist = norm == Norm.L2 ? Math.sqrt(best[bestI]) : best[bestI];
-        return new Closest(bestI, arg[bestI], dist);
+        InterClassDistance.Pair p = norm == Norm.L2 ? InterClassDistance.l2(data, par) : InterClassDistance.linf(data, par);
+        return new Closest(p.i(), p.j(), p.i() < 0 ? Double.POSITIVE_INFINITY : p.distance());
     }
 
     /**

@@ -37,7 +37,7 @@ public final class Trainer {
     private final Attack attack;
     private final Dataset data;
     private final TrainSettings settings;
-    private final VectorKernels kern = Simd.kernels();
+    private final VectorKernels kern;
     private final Workspace ws;
     private final int batchRows;
     private final int stepsPerEpoch;
@@ -62,6 +62,12 @@ public final class Trainer {
      * function (use an identity attack for standard training), computing on {@code par} (not owned).
      */
     public Trainer(Network net, Loss loss, Attack attack, Dataset data, TrainSettings settings, Parallel par) {
+        this(net, loss, attack, data, settings, par, Simd.kernels());
+    }
+
+    /** As above, with the vector kernels for the update (tests pass {@link Simd#scalar()}; both give the same bits). */
+    Trainer(Network net, Loss loss, Attack attack, Dataset data, TrainSettings settings, Parallel par, VectorKernels kern) {
+        this.kern = kern;
         if (data.d() != net.inputDim()) {
             throw new IllegalArgumentException("dataset " + data.name() + " has d=" + data.d() + " but the network expects d="
                     + net.inputDim());

@@ -19,6 +19,15 @@ class KernelWidthTest {
     private static final int[] SIZES = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
         22, 23, 24, 25, 31, 33, 63, 65, 129};
 
+    /** Every register tile of this width (the default one is chosen by JDK version): each must give the same bits. */
+    private static final java.util.List<VectorKernels> TILES = new java.util.ArrayList<>();
+
+    static {
+        for (int rows : PanamaKernels.tileRows()) {
+            TILES.add(new PanamaKernels(rows));
+        }
+    }
+
     @Test
     void theForcedConfigurationIsTheOneInUse() {
         String bits = System.getProperty("advtrain.simd.bits");
@@ -52,8 +61,9 @@ class KernelWidthTest {
     }
 
     /**
-     * Gemm on the vector kernels == on the scalar kernels == GemmReference, bit for bit: every op pair,
-     * m and n across the tile edges of this width (MR 6, NR 4, 8 or 32 doubles), k across one fma chain
+     * Gemm on the vector kernels (every register tile of this width) == on the scalar kernels ==
+     * GemmReference, bit for bit: every op pair,
+     * m and n across the tile edges of this width (MR 4 or 6, NR 4, 8 or 32 doubles), k across one fma chain
      * of a few steps, strided sub-matrices, beta in {0, 1, 0.5}.
      */
     @Test
@@ -87,12 +97,15 @@ class KernelWidthTest {
         rs.fillGaussian(a, 0, a.length, 1);
         rs.fillGaussian(b, 0, b.length, 1);
         rs.fillGaussian(c, 0, c.length, 1);
-        double[] cv = c.clone(), cs = c.clone(), cr = c.clone();
-        Gemm.gemm(Simd.vector(), Parallel.serial(), opA, opB, m, n, k, -0.7, a, 3, lda, b, 0, ldb, beta, cv, 1, ldc);
+        double[] cs = c.clone(), cr = c.clone();
         Gemm.gemm(Simd.scalar(), Parallel.serial(), opA, opB, m, n, k, -0.7, a, 3, lda, b, 0, ldb, beta, cs, 1, ldc);
         GemmReference.gemm(opA, opB, m, n, k, -0.7, a, 3, lda, b, 0, ldb, beta, cr, 1, ldc);
         String ctx = opA + "" + opB + " m=" + m + " n=" + n + " k=" + k + " beta=" + beta + " " + Simd.vector().name();
         VectorKernelsTest.assertBits(cr, cs, () -> "scalar vs reference " + ctx);
-        VectorKernelsTest.assertBits(cr, cv, () -> "vector vs reference " + ctx);
+        for (VectorKernels tile : TILES) {
+            double[] cv = c.clone();
+            Gemm.gemm(tile, Parallel.serial(), opA, opB, m, n, k, -0.7, a, 3, lda, b, 0, ldb, beta, cv, 1, ldc);
+            VectorKernelsTest.assertBits(cr, cv, () -> "vector " + tile.mr() + "x" + tile.nr() + " tile vs reference " + ctx);
+        }
     }
 }

@@ -117,7 +117,7 @@ class RealNetworkAttackTest {
     /**
      * A model whose input gradients are zero (the classic masking failure): gradient attacks stay at their random
      * start while the random baseline draws ten points, so the "random points do not beat gradient attacks" check
-     * must fail and be reported as a warning.
+     * must fail and be reported as a warning, as must the zero-gradient check.
      */
     @Test
     void maskedGradientsAreFlagged() {
@@ -125,6 +125,7 @@ class RealNetworkAttackTest {
         RobustEvaluation.Report rep = RobustEvaluation.evaluate(masked, loss, test,
                 List.of(AttackSpec.parse("pgd:norm=l2,eps=0.3,sphere=true,steps=5")), null, 1, 16, Parallel.serial(), true);
         assertTrue(rep.checks().stream().anyMatch(c -> !c.passed() && c.name().startsWith("random points")), rep.toText());
+        assertTrue(rep.checks().stream().anyMatch(c -> !c.passed() && c.name().equals("input gradients are not zero")), rep.toText());
         assertTrue(rep.warnings() > 0);
         assertTrue(rep.toText().contains("WARN"));
     }

@@ -1,6 +1,5 @@
 package advtrain.train;
 
-import advtrain.kernel.Gemm;
 import advtrain.kernel.Parallel;
 import advtrain.model.Network;
 import advtrain.model.Workspace;
@@ -9,7 +8,8 @@ import advtrain.random.RandomStream;
 /**
  * Test-only network f(W, x) = W x (W: k x d), its weights split into two projection blocks (the first
  * and second half of the flat array) with the deep net's radius R / sqrt(m), to exercise the trainer
- * before the real networks exist and to hand-compute gradient steps.
+ * before the real networks exist and to hand-compute gradient steps. Plain loops: it allocates nothing,
+ * so tests can check that the trainer's own code does not either.
  */
 final class LinearTestNet implements Network {
 
@@ -70,7 +70,16 @@ final class LinearTestNet implements Network {
     public void forward(Workspace ws, double[] x, int xOff, int batch) {
         Ws s = (Ws) ws;
         System.arraycopy(x, xOff, s.x, 0, batch * d);
-        Gemm.gemm(ws.parallel(), Gemm.Op.N, Gemm.Op.T, batch, k, d, 1.0, x, xOff, d, w, 0, d, 0.0, ws.output(), 0, k);
+        double[] out = ws.output();
+        for (int b = 0; b < batch; b++) {
+            for (int j = 0; j < k; j++) {
+                double acc = 0;
+                for (int c = 0; c < d; c++) {
+                    acc += w[j * d + c] * x[xOff + b * d + c];
+                }
+                out[b * k + j] = acc;
+            }
+        }
         setBatch(s, batch);
     }
 
@@ -80,15 +89,31 @@ final class LinearTestNet implements Network {
 
     @Override
     public void backwardInput(Workspace ws, double[] gOut, int gOutOff, double[] gx, int gxOff) {
-        int b = ws.batch();
-        Gemm.gemm(ws.parallel(), Gemm.Op.N, Gemm.Op.N, b, d, k, 1.0, gOut, gOutOff, k, w, 0, d, 0.0, gx, gxOff, d);
+        int rows = ws.batch();
+        for (int b = 0; b < rows; b++) {
+            for (int c = 0; c < d; c++) {
+                double acc = 0;
+                for (int j = 0; j < k; j++) {
+                    acc += gOut[gOutOff + b * k + j] * w[j * d + c];
+                }
+                gx[gxOff + b * d + c] = acc;
+            }
+        }
     }
 
     @Override
     public void backwardWeights(Workspace ws, double[] gOut, int gOutOff, double beta, double[] grad) {
         Ws s = (Ws) ws;
-        int b = ws.batch();
-        Gemm.gemm(ws.parallel(), Gemm.Op.T, Gemm.Op.N, k, d, b, 1.0, gOut, gOutOff, k, s.x, 0, d, beta, grad, 0, d);
+        int rows = ws.batch();
+        for (int j = 0; j < k; j++) {
+            for (int c = 0; c < d; c++) {
+                double acc = 0;
+                for (int b = 0; b < rows; b++) {
+                    acc += gOut[gOutOff + b * k + j] * s.x[b * d + c];
+                }
+                grad[j * d + c] = beta * grad[j * d + c] + acc;
+            }
+        }
     }
 
     @Override

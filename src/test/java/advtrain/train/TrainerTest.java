@@ -176,6 +176,39 @@ class TrainerTest {
         assertBitIdentical(run(1, 10, null), run(2, 10, null));
     }
 
+    /** The same with the real deep ReLU net (two layers of width 160) and a PGD attack with random starts. */
+    @Test
+    void deepNetWithPgdIsBitIdenticalOnOneAndTwoThreadsAndAcrossAResume(@TempDir Path dir) throws IOException {
+        Dataset data = TestData.sphere(90, 12, 3, 3);
+        TrainSettings s = new TrainSettings(2.0, 0.2, 0.5, 40, 24, 17);
+        double[][] results = new double[3][];
+        for (int variant = 0; variant < 3; variant++) {
+            try (Parallel par = Parallel.create(variant == 1 ? 2 : 1)) {
+                advtrain.model.DeepReluNet net = advtrain.model.DeepReluNet.init(12, 160, 2, 3, 4);
+                Trainer t = trainer(net, TestLosses.CROSS_ENTROPY, data, s, par,
+                        advtrain.threat.AttackSpec.parse("pgd:norm=l2,eps=0.1,steps=3").newAttack());
+                for (int i = 0; i < (variant == 2 ? 3 : 6); i++) {
+                    t.step();
+                }
+                if (variant == 2) {
+                    Path f = dir.resolve("ck");
+                    t.checkpoint().write(f);
+                    net = advtrain.model.DeepReluNet.init(12, 160, 2, 3, 4);
+                    t = trainer(net, TestLosses.CROSS_ENTROPY, data, s, par,
+                            advtrain.threat.AttackSpec.parse("pgd:norm=l2,eps=0.1,steps=3").newAttack());
+                    t.restore(Checkpoint.read(f));
+                    for (int i = 0; i < 3; i++) {
+                        t.step();
+                    }
+                }
+                results[variant] = net.params().clone();
+                assertTrue(!java.util.Arrays.equals(results[variant], net.initialParams()), "the weights moved");
+            }
+        }
+        assertArrayEquals(results[0], results[1], "1 vs 2 threads");
+        assertArrayEquals(results[0], results[2], "straight vs resumed");
+    }
+
     @Test
     void nonFiniteLossStopsBeforeTouchingTheWeightsAndNamesTheStep() {
         Dataset good = TestData.sphere(20, 4, 2, 1);
