@@ -18,6 +18,8 @@ final class Commands {
                 new EvalCommand(),
                 new CertifyCommand(),
                 new NtkCommand(),
+                new ExperimentCommand(),
+                new MergeCommand(),
                 new BenchCommand());
     }
 }
