@@ -4,6 +4,8 @@ import advtrain.kernel.Gemm;
 import advtrain.kernel.Parallel;
 import advtrain.kernel.Simd;
 import advtrain.random.RandomStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.Locale;
  * are the measurement of record). For each shape and op pair it warms up for {@code --warmup} seconds,
  * then times every call for about {@code --seconds} and prints the best and the median call in GFLOP/s: the best call is the
  * figure least disturbed by other load on a shared machine, the median shows how noisy the run was.
+ * With one thread it also prints {@code cpu-best}: the best call's rate per CPU-second of the calling
+ * thread, which leaves out the time other processes held the core.
  * {@code tools/bench-numpy-gemm} prints the same figures for OpenBLAS.
  */
 final class BenchCommand implements Command {
@@ -141,13 +145,22 @@ final class BenchCommand implements Command {
             Gemm.gemm(par, opA, opB, m, n, k, 1.0, a, 0, lda, b, 0, ldb, 0.0, c, 0, n);
             warm++;
         }
+        // One thread runs on this thread: its CPU time per call is also the rate undisturbed by other
+        // processes on a shared machine (the time this thread was not running is left out).
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        boolean cpuTimed = par.threads() == 1 && mx.isCurrentThreadCpuTimeSupported();
         long[] times = new long[64];
+        long bestCpu = Long.MAX_VALUE;
         int calls = 0;
         long end = System.nanoTime() + (long) (1e9 * seconds);
         do {
+            long c0 = cpuTimed ? mx.getCurrentThreadCpuTime() : 0;
             long t0 = System.nanoTime();
             Gemm.gemm(par, opA, opB, m, n, k, 1.0, a, 0, lda, b, 0, ldb, 0.0, c, 0, n);
             long t1 = System.nanoTime();
+            if (cpuTimed) {
+                bestCpu = Math.min(bestCpu, mx.getCurrentThreadCpuTime() - c0);
+            }
             if (calls == times.length) {
                 times = Arrays.copyOf(times, 2 * calls);
             }
@@ -155,9 +168,10 @@ final class BenchCommand implements Command {
         } while (calls < 3 || System.nanoTime() < end);
         Arrays.sort(times, 0, calls);
         double flops = 2.0 * m * n * k;
+        String cpu = cpuTimed ? String.format(Locale.ROOT, "  cpu-best %.1f", flops / bestCpu) : "";
         console.out().printf(Locale.ROOT,
-                "gemm %s m=%d k=%d n=%d  %s  threads=%d  best %.1f GFLOP/s  median %.1f  (%d calls, best %.3f ms)%n",
-                op, m, k, n, Simd.describe(), par.threads(), flops / times[0], flops / times[calls / 2], calls,
+                "gemm %s m=%d k=%d n=%d  %s  threads=%d  best %.1f GFLOP/s  median %.1f%s  (%d calls, best %.3f ms)%n",
+                op, m, k, n, Simd.describe(), par.threads(), flops / times[0], flops / times[calls / 2], cpu, calls,
                 times[0] / 1e6);
     }
 }

@@ -23,7 +23,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * ({@code path}: {@code vector} is {@link Simd#vector()}, {@code scalar} is {@link Simd#scalar()}), on
  * a length that fits L1 (1024), one that fits L2 (32768) and the length of a 128 x 1024 activation
  * (131072). Each fork uses one path only (NOTES.md: one species per JVM). Ops that write in place keep
- * their values bounded (scale by 1, clamp, axpy with 0), so repeated calls measure the same work.
+ * their values bounded (scale by 1, clamp, axpy with 0), so repeated calls measure the same work; those
+ * constants are read from fields, so the JIT cannot fold the work away (a literal {@code scale(n, 1.0)}
+ * compiled to nothing on the scalar path).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +40,14 @@ public class VectorOpsBench {
 
     @Param({"vector", "scalar"})
     public String path;
+
+    /** Factors read from fields (not literals): 1 for scale, 0 for axpy. */
+    double one = 1.0;
+    double zero = 0.0;
+    double step = 0.01;
+    double eps = 0.1;
+    double lo = -1.0;
+    double hi = 1.0;
 
     VectorKernels kern;
     double[] x;
@@ -75,13 +85,13 @@ public class VectorOpsBench {
 
     @Benchmark
     public double[] axpy() {
-        kern.axpy(n, 0.0, x, 0, out, 0);
+        kern.axpy(n, zero, x, 0, out, 0);
         return out;
     }
 
     @Benchmark
     public double[] scale() {
-        kern.scale(n, 1.0, out, 0);
+        kern.scale(n, one, out, 0);
         return out;
     }
 
@@ -99,7 +109,7 @@ public class VectorOpsBench {
 
     @Benchmark
     public double[] clamp() {
-        kern.clamp(n, -1.0, 1.0, y, 0);
+        kern.clamp(n, lo, hi, y, 0);
         return y;
     }
 
@@ -126,7 +136,7 @@ public class VectorOpsBench {
     @Benchmark
     public double[] signStepClip() {
         // x stays within [y - 0.1, y + 0.1] after the first call, so every call does the same work.
-        kern.signStepClip(n, out, 0, g, 0, 0.01, y, 0, 0.1, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        kern.signStepClip(n, out, 0, g, 0, step, y, 0, eps, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         return out;
     }
 }
