@@ -29,27 +29,37 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "quick GEMM throughput: bench gemm [--n N | --shapes 256,128x784x1024] [--op NN,NT,TN]";
+        return "quick throughput: bench gemm [--n N | --shapes 256,128x784x1024] [--op NN,NT,TN] | bench train-step [--d D --width M ...]";
     }
 
     @Override
     public Options options() {
-        return new Options("bench gemm [--n N] [--m M --k K] [--shapes LIST] [--op LIST] [--seconds S] [--warmup S]")
+        return new Options("bench gemm [--n N] [--m M --k K] [--shapes LIST] [--op LIST] [--seconds S] [--warmup S] | bench train-step "
+                + "[--d D] [--width M] [--depth H] [--batch B] [--attack-steps S] [--classes K] [--seconds S]")
                 .positional(1)
                 .flag("--n", "1024", "columns of C (and rows/depth when --m/--k are not given)")
                 .flag("--m", null, "rows of C (default: --n)")
                 .flag("--k", null, "inner dimension (default: --n)")
                 .flag("--shapes", null, "comma-separated shapes, each N (square) or MxKxN; overrides --n/--m/--k")
                 .flag("--op", "NN", "comma-separated op pairs among NN, NT, TN, TT")
-                .flag("--seconds", "1", "time to measure per shape and op")
-                .flag("--warmup", "1", "seconds of warm-up calls before measuring each shape and op (JIT compilation)");
+                .flag("--seconds", "1", "time to measure per shape and op (train-step: after a warm-up of at least 2 s)")
+                .flag("--warmup", "1", "seconds of warm-up calls before measuring each shape and op (JIT compilation)")
+                .flag("--d", "784", "train-step: input dimension")
+                .flag("--width", "1024", "train-step: width m of the deep ReLU net")
+                .flag("--depth", "2", "train-step: trained layers H")
+                .flag("--batch", "128", "train-step: batch size")
+                .flag("--attack-steps", "10", "train-step: PGD steps (l-inf, eps 8/255, random start) per training step")
+                .flag("--classes", "10", "train-step: classes k (2: one output, logistic loss)");
     }
 
     @Override
     public int run(Options.Parsed args, Console console) {
         String what = args.positional().isEmpty() ? "gemm" : args.positional().get(0);
+        if (what.equals("train-step")) {
+            return TrainStepBench.run(args, console);
+        }
         if (!what.equals("gemm")) {
-            throw new IllegalArgumentException("unknown benchmark '" + what + "' (available: gemm)");
+            throw new IllegalArgumentException("unknown benchmark '" + what + "' (available: gemm, train-step)");
         }
         List<int[]> shapes = shapes(args);
         List<String> ops = new ArrayList<>();

@@ -11,6 +11,15 @@ final class Commands {
     static List<Command> all() {
         return List.of(
                 new DemoCommand(),
+                new DataCommand(),
+                new TrainCommand(),
+                new CompareModelsCommand(),
+                new AttackCommand(),
+                new EvalCommand(),
+                new CertifyCommand(),
+                new NtkCommand(),
+                new ExperimentCommand(),
+                new MergeCommand(),
                 new BenchCommand());
     }
 }

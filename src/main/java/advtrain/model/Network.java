@@ -70,6 +70,40 @@ public interface Network {
      */
     void backwardWeights(Workspace ws, double[] gOut, int gOutOff, double beta, double[] grad);
 
+    /**
+     * After {@link #forward}: both backward passes for one {@code gOut}, as {@link #backwardWeights} then
+     * {@link #backwardInput} (same results, bit for bit); implementations may share the work of the chain.
+     */
+    default void backward(Workspace ws, double[] gOut, int gOutOff, double beta, double[] grad, double[] gx, int gxOff) {
+        backwardWeights(ws, gOut, gOutOff, beta, grad);
+        backwardInput(ws, gOut, gOutOff, gx, gxOff);
+    }
+
+    /**
+     * After {@link #forward}: writes the gradient of output {@code output} (0..k-1) with respect to the
+     * trainable weights, ∇W f_output(x_b), for every row b of the last batch: {@code out} holds
+     * batch x {@link #paramCount()} values, row-major, from {@code outOff}. The empirical NTK is built from these.
+     *
+     * <p>The default runs {@link #backwardWeights} once per row with a one-hot {@code gOut} (correct for any
+     * network, allocates one batch x k array); the engine's networks override it with one batched pass.
+     */
+    default void perSampleGradients(Workspace ws, int output, double[] out, int outOff) {
+        int k = outputDim();
+        if (output < 0 || output >= k) {
+            throw new IllegalArgumentException("output must be in 0.." + (k - 1) + ", got " + output);
+        }
+        int batch = ws.batch();
+        int p = paramCount();
+        double[] gOut = new double[batch * k];
+        double[] row = new double[p];
+        for (int b = 0; b < batch; b++) {
+            gOut[b * k + output] = 1.0;
+            backwardWeights(ws, gOut, 0, 0.0, row);
+            System.arraycopy(row, 0, out, outOff + b * p, p);
+            gOut[b * k + output] = 0.0;
+        }
+    }
+
     /** A deep copy (weights, initial weights and fixed parts). */
     Network copy();
 }

@@ -1,0 +1,334 @@
+package advtrain.model;
+
+import advtrain.kernel.Gemm;
+import advtrain.kernel.Gemm.Op;
+import advtrain.kernel.Parallel;
+import advtrain.kernel.Simd;
+import advtrain.kernel.VectorKernels;
+import advtrain.random.RandomStream;
+
+/**
+ * The deep fully-connected ReLU network of the paper's equation (1):
+ * {@code x0 = A x}, {@code x̄h = Wh x(h-1)}, {@code xh = ReLU(x̄h)} for h = 1..H, {@code f = a^T xH}.
+ * A (m x d) and a (k x m; footnote 2's vector output for k >= 2) are fixed; only W1..WH (m x m each) are
+ * trained.
+ *
+ * <p>Initialisation ({@link #init}): entries of A and Wh ~ N(0, 2/m), entries of a ~ N(0, 1), each row drawn
+ * from its own keyed stream {@code RandomStream.of(seed, "init.A", row)}, {@code (seed, "init.W", h, row)},
+ * {@code (seed, "init.a", row)}, so a model depends on (d, m, H, k, seed) only, never on the machine or the
+ * thread count.
+ *
+ * <p>Layout: {@link #params()} is W1..WH concatenated, each m x m row-major ({@link #layerOffset(int)});
+ * one projection block per layer, radius R / sqrt(m) (eq. 2).
+ *
+ * <p>Batched computation (B rows), all through {@link Gemm}, in a {@link DeepReluWorkspace}:
+ * forward {@code X0 = X A^T}, {@code X̄h = X(h-1) Wh^T}, {@code F = XH a^T}; backward from G = ∂L/∂F:
+ * {@code Gh = (G a) ⊙ 1[X̄H > 0]} and down, {@code ∇Wh += Gh^T X(h-1)}, {@code G(h-1) = (Gh Wh) ⊙ 1[X̄(h-1) > 0]},
+ * {@code ∇X = G0 A}. Every output element is one fma chain in a fixed order (see {@link Gemm}), so the
+ * result of a row does not depend on the other rows of the batch, on the thread count or on the SIMD path;
+ * the weight gradient is one fma chain over the batch rows in order, so splitting a batch into consecutive
+ * parts accumulated with beta = 1 gives the same bits.
+ */
+public final class DeepReluNet implements Network {
+
+    /** Rows drawn per parallel chunk at initialisation (each row has its own stream, so any grain gives the same values). */
+    private static final int INIT_ROWS = 16;
+
+    private final int d;
+    private final int m;
+    private final int depth;
+    private final int k;
+    private final long seed;
+    private final double[] inputMatrix;
+    private final double[] outputWeights;
+    private final double[] params;
+    private final double[] initialParams;
+
+    private DeepReluNet(int d, int m, int depth, int k, long seed, double[] inputMatrix, double[] outputWeights,
+                        double[] params, double[] initialParams) {
+        this.d = d;
+        this.m = m;
+        this.depth = depth;
+        this.k = k;
+        this.seed = seed;
+        this.inputMatrix = inputMatrix;
+        this.outputWeights = outputWeights;
+        this.params = params;
+        this.initialParams = initialParams;
+    }
+
+    /** A network initialised as the paper says (see the class javadoc). */
+    public static DeepReluNet init(int d, int m, int depth, int k, long seed) {
+        return init(d, m, depth, k, seed, Parallel.serial());
+    }
+
+    /** As {@link #init(int, int, int, int, long)}, drawing rows in parallel (same values for any thread count). */
+    public static DeepReluNet init(int d, int m, int depth, int k, long seed, Parallel par) {
+        checkShape(d, m, depth, k);
+        double[] a0 = new double[m * d];
+        double std = Math.sqrt(2.0 / m);
+        par.forRange(m, INIT_ROWS, (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                RandomStream.of(seed, "init.A", r).fillGaussian(a0, r * d, d, std);
+            }
+        });
+        double[] w = new double[depth * m * m];
+        par.forRange(depth * m, INIT_ROWS, (q0, q1) -> {
+            for (int q = q0; q < q1; q++) {
+                int h = q / m + 1;
+                int r = q % m;
+                RandomStream.of(seed, "init.W", h, r).fillGaussian(w, q * m, m, std);
+            }
+        });
+        double[] a = new double[k * m];
+        for (int j = 0; j < k; j++) {
+            RandomStream.of(seed, "init.a", j).fillGaussian(a, j * m, m, 1.0);
+        }
+        return new DeepReluNet(d, m, depth, k, seed, a0, a, w, w.clone());
+    }
+
+    /**
+     * A network from explicit arrays (copied): {@code inputMatrix} A (m x d), {@code outputWeights} a (k x m),
+     * {@code params} W1..WH (H m m) and {@code initialParams} W(0) (same layout); {@code seed} is recorded only.
+     */
+    public static DeepReluNet of(int d, int m, int depth, int k, long seed, double[] inputMatrix,
+                                 double[] outputWeights, double[] params, double[] initialParams) {
+        checkShape(d, m, depth, k);
+        checkLength("A", inputMatrix, (long) m * d);
+        checkLength("a", outputWeights, (long) k * m);
+        checkLength("W", params, (long) depth * m * m);
+        checkLength("W_init", initialParams, (long) depth * m * m);
+        return new DeepReluNet(d, m, depth, k, seed, inputMatrix.clone(), outputWeights.clone(), params.clone(),
+                initialParams.clone());
+    }
+
+    private static void checkShape(int d, int m, int depth, int k) {
+        if (d < 1) {
+            throw new IllegalArgumentException("input dimension d must be >= 1, got " + d);
+        }
+        if (m < 1) {
+            throw new IllegalArgumentException("--width must be >= 1, got " + m);
+        }
+        if (depth < 1) {
+            throw new IllegalArgumentException("--depth must be >= 1, got " + depth);
+        }
+        if (k < 1) {
+            throw new IllegalArgumentException("output dimension k must be >= 1, got " + k);
+        }
+        if ((long) depth * m * m > Integer.MAX_VALUE - 8 || (long) m * d > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("network too large for one array: H=" + depth + ", m=" + m + ", d=" + d);
+        }
+    }
+
+    static void checkLength(String name, double[] x, long expected) {
+        if (x == null || x.length != expected) {
+            throw new IllegalArgumentException(name + ": expected " + expected + " values, got "
+                    + (x == null ? "null" : String.valueOf(x.length)));
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "deep";
+    }
+
+    @Override
+    public int inputDim() {
+        return d;
+    }
+
+    @Override
+    public int outputDim() {
+        return k;
+    }
+
+    @Override
+    public int width() {
+        return m;
+    }
+
+    /** H, the number of trained layers. */
+    public int depth() {
+        return depth;
+    }
+
+    /** The seed the model was initialised with. */
+    public long seed() {
+        return seed;
+    }
+
+    /** A (m x d, row-major), live; fixed, never modified by the engine. */
+    public double[] inputMatrix() {
+        return inputMatrix;
+    }
+
+    /** a (k x m, row-major; m values when k = 1), live; fixed, never modified by the engine. */
+    public double[] outputWeights() {
+        return outputWeights;
+    }
+
+    /** Offset of Wh (h = 1..H) in {@link #params()}. */
+    public int layerOffset(int h) {
+        if (h < 1 || h > depth) {
+            throw new IllegalArgumentException("layer must be in 1.." + depth + ", got " + h);
+        }
+        return (h - 1) * m * m;
+    }
+
+    @Override
+    public int paramCount() {
+        return params.length;
+    }
+
+    @Override
+    public double[] params() {
+        return params;
+    }
+
+    @Override
+    public double[] initialParams() {
+        return initialParams;
+    }
+
+    @Override
+    public int blocks() {
+        return depth;
+    }
+
+    @Override
+    public int blockOffset(int b) {
+        return layerOffset(b + 1);
+    }
+
+    @Override
+    public int blockSize(int b) {
+        layerOffset(b + 1);
+        return m * m;
+    }
+
+    @Override
+    public double blockRadius(double r) {
+        return r / Math.sqrt(m);
+    }
+
+    @Override
+    public DeepReluWorkspace newWorkspace(int maxBatch, Parallel par) {
+        return newWorkspace(maxBatch, par, Simd.kernels());
+    }
+
+    /** A workspace computing on the given kernels (tests compare the scalar and vector paths). */
+    public DeepReluWorkspace newWorkspace(int maxBatch, Parallel par, VectorKernels kern) {
+        return new DeepReluWorkspace(this, maxBatch, par, kern);
+    }
+
+    private DeepReluWorkspace cast(Workspace ws) {
+        if (!(ws instanceof DeepReluWorkspace) || !((DeepReluWorkspace) ws).fits(this)) {
+            throw new IllegalArgumentException("workspace " + ws + " was not made for a deep net with d=" + d
+                    + ", m=" + m + ", H=" + depth + ", k=" + k);
+        }
+        return (DeepReluWorkspace) ws;
+    }
+
+    @Override
+    public void forward(Workspace ws, double[] x, int xOff, int batch) {
+        DeepReluWorkspace w = cast(ws);
+        w.begin(batch, x, xOff, d);
+        Parallel par = w.parallel();
+        VectorKernels kern = w.kern;
+        Gemm.gemm(kern, par, Op.N, Op.T, batch, m, d, 1.0, x, xOff, d, inputMatrix, 0, d, 0.0, w.post[0], 0, m);
+        for (int h = 1; h <= depth; h++) {
+            Gemm.gemm(kern, par, Op.N, Op.T, batch, m, m, 1.0, w.post[h - 1], 0, m, params, layerOffset(h), m,
+                    0.0, w.pre[h], 0, m);
+            w.reluForward(h);
+        }
+        Gemm.gemm(kern, par, Op.N, Op.T, batch, k, m, 1.0, w.post[depth], 0, m, outputWeights, 0, m, 0.0,
+                w.output(), 0, k);
+    }
+
+    @Override
+    public void backwardInput(Workspace ws, double[] gOut, int gOutOff, double[] gx, int gxOff) {
+        chain(cast(ws), gOut, gOutOff, false, 0.0, null, true, gx, gxOff);
+    }
+
+    @Override
+    public void backwardWeights(Workspace ws, double[] gOut, int gOutOff, double beta, double[] grad) {
+        chain(cast(ws), gOut, gOutOff, true, beta, grad, false, null, 0);
+    }
+
+    @Override
+    public void backward(Workspace ws, double[] gOut, int gOutOff, double beta, double[] grad, double[] gx, int gxOff) {
+        chain(cast(ws), gOut, gOutOff, true, beta, grad, true, gx, gxOff);
+    }
+
+    @Override
+    public void perSampleGradients(Workspace ws, int output, double[] out, int outOff) {
+        DeepReluWorkspace w = cast(ws);
+        if (output < 0 || output >= k) {
+            throw new IllegalArgumentException("output must be in 0.." + (k - 1) + ", got " + output);
+        }
+        int batch = w.requireForward();
+        long need = (long) outOff + (long) batch * params.length;
+        if (outOff < 0 || out.length < need) {
+            throw new IllegalArgumentException("per-sample gradients: out needs " + need + " values (batch "
+                    + batch + " x " + params.length + " params from offset " + outOff + "), has " + out.length);
+        }
+        double[] g = w.oneHot(output);
+        Parallel par = w.parallel();
+        double[] cur = w.gradA;
+        double[] next = w.gradB;
+        Gemm.gemm(w.kern, par, Op.N, Op.N, batch, m, k, 1.0, g, 0, k, outputWeights, 0, m, 0.0, cur, 0, m);
+        for (int h = depth; h >= 1; h--) {
+            w.reluBackward(h, cur);
+            w.outerProducts(cur, w.post[h - 1], out, outOff, params.length, layerOffset(h));
+            if (h > 1) {
+                Gemm.gemm(w.kern, par, Op.N, Op.N, batch, m, m, 1.0, cur, 0, m, params, layerOffset(h), m, 0.0,
+                        next, 0, m);
+                double[] t = cur;
+                cur = next;
+                next = t;
+            }
+        }
+    }
+
+    /** The backward chain from G (batch x k): weight gradient and/or input gradient. */
+    private void chain(DeepReluWorkspace w, double[] gOut, int gOutOff, boolean weights, double beta, double[] grad,
+                       boolean input, double[] gx, int gxOff) {
+        int batch = w.requireForward();
+        if (weights) {
+            checkLength("grad", grad, params.length);
+        }
+        Parallel par = w.parallel();
+        VectorKernels kern = w.kern;
+        double[] cur = w.gradA;
+        double[] next = w.gradB;
+        Gemm.gemm(kern, par, Op.N, Op.N, batch, m, k, 1.0, gOut, gOutOff, k, outputWeights, 0, m, 0.0, cur, 0, m);
+        for (int h = depth; h >= 1; h--) {
+            w.reluBackward(h, cur);
+            if (weights) {
+                Gemm.gemm(kern, par, Op.T, Op.N, m, m, batch, 1.0, cur, 0, m, w.post[h - 1], 0, m, beta, grad,
+                        layerOffset(h), m);
+            }
+            if (h > 1 || input) {
+                Gemm.gemm(kern, par, Op.N, Op.N, batch, m, m, 1.0, cur, 0, m, params, layerOffset(h), m, 0.0,
+                        next, 0, m);
+                double[] t = cur;
+                cur = next;
+                next = t;
+            }
+        }
+        if (input) {
+            Gemm.gemm(kern, par, Op.N, Op.N, batch, d, m, 1.0, cur, 0, m, inputMatrix, 0, d, 0.0, gx, gxOff, d);
+        }
+    }
+
+    @Override
+    public DeepReluNet copy() {
+        return new DeepReluNet(d, m, depth, k, seed, inputMatrix.clone(), outputWeights.clone(), params.clone(),
+                initialParams.clone());
+    }
+
+    @Override
+    public String toString() {
+        return "deep[d=" + d + ", m=" + m + ", H=" + depth + ", k=" + k + ", seed=" + seed + "]";
+    }
+}

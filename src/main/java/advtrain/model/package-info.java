@@ -1,0 +1,11 @@
+/**
+ * The paper's networks: {@link advtrain.model.DeepReluNet} (equation 1; A and a fixed, W1..WH trained) and
+ * {@link advtrain.model.TwoLayerNet} (equation 4; ± paired neurons, f = 0 at initialisation), their
+ * {@link advtrain.model.Activation}s, reusable workspaces with batched forward, backward to the weights and to
+ * the inputs, per-sample gradients (for the empirical NTK), and {@code model.npz} files
+ * ({@link advtrain.model.ModelIO}).
+ *
+ * <p>Everything runs through {@link advtrain.kernel.Gemm}, so results are bit-identical for any thread count,
+ * on the scalar and vector kernels, and for a batch versus its rows one at a time.
+ */
+package advtrain.model;

@@ -1,0 +1,67 @@
+package advtrain.threat;
+
+import advtrain.loss.Loss;
+import advtrain.model.Network;
+import advtrain.model.Workspace;
+
+/**
+ * What every attack shares: its spec and set, argument checks at the public edge (shapes, batch size,
+ * every centre admissible for the set), the batch objective and a row-buffer helper.
+ */
+abstract class AbstractAttack implements Attack {
+
+    final AttackSpec spec;
+    final PerturbationSet set;
+    final BatchObjective objective = new BatchObjective();
+
+    AbstractAttack(AttackSpec spec) {
+        this.spec = spec;
+        this.set = spec.perturbationSet();
+    }
+
+    @Override
+    public final String toSpec() {
+        return spec.toString();
+    }
+
+    @Override
+    public String toString() {
+        return spec.toString();
+    }
+
+    @Override
+    public final void perturb(Network net, Workspace ws, Loss loss, double[] x, int xOff, int[] y, int yOff, int batch,
+                              int[] sampleIds, int idOff, long seed, long step, double[] xAdv, int xAdvOff, double[] lossOut) {
+        int d = net.inputDim();
+        if (batch < 0 || batch > ws.maxBatch()) {
+            throw new IllegalArgumentException(spec.name() + ": batch " + batch + " outside [0, workspace maxBatch "
+                    + ws.maxBatch() + "]");
+        }
+        if ((long) xOff + (long) batch * d > x.length || (long) xAdvOff + (long) batch * d > xAdv.length
+                || yOff + batch > y.length || idOff + batch > sampleIds.length || batch > lossOut.length) {
+            throw new IllegalArgumentException(spec.name() + ": arrays too short for batch " + batch + " of dimension " + d);
+        }
+        if (batch == 0) {
+            return;
+        }
+        for (int b = 0; b < batch; b++) {
+            set.checkCentre(d, x, xOff + b * d, sampleIds[idOff + b]);
+        }
+        run(net, ws, loss, x, xOff, y, yOff, batch, sampleIds, idOff, seed, step, xAdv, xAdvOff, lossOut);
+    }
+
+    /** The attack proper, after the checks of {@link #perturb}. */
+    abstract void run(Network net, Workspace ws, Loss loss, double[] x, int xOff, int[] y, int yOff, int batch,
+                      int[] sampleIds, int idOff, long seed, long step, double[] xAdv, int xAdvOff, double[] lossOut);
+
+    /** {@code a} if it holds n values, else a new array of n. */
+    static double[] ensure(double[] a, int n) {
+        return a != null && a.length >= n ? a : new double[n];
+    }
+
+    /** Losses of the given points (one forward, no gradient) into lossOut[0 .. batch). */
+    void lossAt(Network net, Workspace ws, Loss loss, double[] p, int pOff, int[] y, int yOff, int batch, double[] lossOut) {
+        objective.evaluate(net, ws, loss, p, pOff, y, yOff, batch, false);
+        System.arraycopy(objective.loss, 0, lossOut, 0, batch);
+    }
+}
