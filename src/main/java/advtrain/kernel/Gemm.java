@@ -58,7 +58,18 @@ public final class Gemm {
      */
     private static final int PACK_ROWS = 16;
 
-    private static final ThreadLocal<double[][]> PACK = ThreadLocal.withInitial(() -> new double[2][0]);
+    /**
+     * Packing buffers per thread and per nesting level: a pool worker that joins inside one GEMM may run
+     * another task that calls GEMM on the same thread (work stealing), and that call must not overwrite
+     * the panels still in use below it. Grown on first use; no allocation afterwards.
+     */
+    private static final class PackBuffers {
+        double[][] a = new double[2][0];
+        double[][] b = new double[2][0];
+        int depth;
+    }
+
+    private static final ThreadLocal<PackBuffers> PACK = ThreadLocal.withInitial(PackBuffers::new);
     /** Per-thread C buffer for edge tiles (at most 6 x 32 doubles: the largest tile). */
     private static final ThreadLocal<double[]> EDGE = ThreadLocal.withInitial(() -> new double[8 * 64]);
 
@@ -87,19 +98,38 @@ public final class Gemm {
         final int mr = kern.mr();
         final int nr = kern.nr();
         final int mcB = Math.max(mr, MC / mr * mr);
+        final int mPack = M_PACK / mcB * mcB;
+        PackBuffers bufs = PACK.get();
+        int level = bufs.depth++;
+        try {
+            if (level >= bufs.a.length) {
+                bufs.a = java.util.Arrays.copyOf(bufs.a, 2 * level);
+                bufs.b = java.util.Arrays.copyOf(bufs.b, 2 * level);
+            }
+            int needA = roundUp(Math.min(m, mPack), mr) * KC;
+            int needB = roundUp(Math.min(n, NC), nr) * KC;
+            if (bufs.a[level] == null || bufs.a[level].length < needA) {
+                bufs.a[level] = new double[needA];
+            }
+            if (bufs.b[level] == null || bufs.b[level].length < needB) {
+                bufs.b[level] = new double[needB];
+            }
+            blocked(kern, par, opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
+                    bufs.a[level], bufs.b[level]);
+        } finally {
+            bufs.depth--;
+        }
+    }
+
+    /** The five BLIS loops over packed panels {@code pa} and {@code pb} (sized by the caller). */
+    private static void blocked(VectorKernels kern, Parallel par, Op opA, Op opB, int m, int n, int k, double alpha,
+                                double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff,
+                                int ldc, double[] pa, double[] pb) {
+        final int mr = kern.mr();
+        final int nr = kern.nr();
+        final int mcB = Math.max(mr, MC / mr * mr);
         final int tcB = Math.max(nr, TASK_COLS / nr * nr);
         final int mPack = M_PACK / mcB * mcB;
-        double[][] bufs = PACK.get();
-        int needA = roundUp(Math.min(m, mPack), mr) * KC;
-        int needB = roundUp(Math.min(n, NC), nr) * KC;
-        if (bufs[0].length < needA) {
-            bufs[0] = new double[needA];
-        }
-        if (bufs[1].length < needB) {
-            bufs[1] = new double[needB];
-        }
-        final double[] pa = bufs[0];
-        final double[] pb = bufs[1];
         for (int jc = 0; jc < n; jc += NC) {
             final int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
