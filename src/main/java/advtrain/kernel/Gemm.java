@@ -58,18 +58,13 @@ public final class Gemm {
      */
     private static final int PACK_ROWS = 16;
 
-    /**
-     * Packing buffers per thread and per nesting level: a pool worker that joins inside one GEMM may run
-     * another task that calls GEMM on the same thread (work stealing), and that call must not overwrite
-     * the panels still in use below it. Grown on first use; no allocation afterwards.
-     */
-    private static final class PackBuffers {
-        double[][] a = new double[2][0];
-        double[][] b = new double[2][0];
+    /** The per-thread stack of {@link Call}s, one per nesting level. */
+    private static final class CallStack {
+        Call[] levels = new Call[2];
         int depth;
     }
 
-    private static final ThreadLocal<PackBuffers> PACK = ThreadLocal.withInitial(PackBuffers::new);
+    private static final ThreadLocal<CallStack> CALLS = ThreadLocal.withInitial(CallStack::new);
     /** Per-thread C buffer for edge tiles (at most 6 x 32 doubles: the largest tile). */
     private static final ThreadLocal<double[]> EDGE = ThreadLocal.withInitial(() -> new double[8 * 64]);
 
@@ -91,94 +86,174 @@ public final class Gemm {
         if (m == 0 || n == 0) {
             return;
         }
-        scaleC(par, m, n, beta, c, cOff, ldc);
-        if (k == 0 || alpha == 0.0) {
-            return;
-        }
-        final int mr = kern.mr();
-        final int nr = kern.nr();
-        final int mcB = Math.max(mr, MC / mr * mr);
-        final int mPack = M_PACK / mcB * mcB;
-        PackBuffers bufs = PACK.get();
-        int level = bufs.depth++;
+        CallStack stack = CALLS.get();
+        int level = stack.depth++;
         try {
-            if (level >= bufs.a.length) {
-                bufs.a = java.util.Arrays.copyOf(bufs.a, 2 * level);
-                bufs.b = java.util.Arrays.copyOf(bufs.b, 2 * level);
+            if (level >= stack.levels.length) {
+                stack.levels = java.util.Arrays.copyOf(stack.levels, 2 * level);
             }
-            int needA = roundUp(Math.min(m, mPack), mr) * KC;
-            int needB = roundUp(Math.min(n, NC), nr) * KC;
-            if (bufs.a[level] == null || bufs.a[level].length < needA) {
-                bufs.a[level] = new double[needA];
+            if (stack.levels[level] == null) {
+                stack.levels[level] = new Call();
             }
-            if (bufs.b[level] == null || bufs.b[level].length < needB) {
-                bufs.b[level] = new double[needB];
-            }
-            blocked(kern, par, opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
-                    bufs.a[level], bufs.b[level]);
+            stack.levels[level].run(kern, par, opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         } finally {
-            bufs.depth--;
+            stack.depth--;
         }
     }
 
-    /** The five BLIS loops over packed panels {@code pa} and {@code pb} (sized by the caller). */
-    private static void blocked(VectorKernels kern, Parallel par, Op opA, Op opB, int m, int n, int k, double alpha,
-                                double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff,
-                                int ldc, double[] pa, double[] pb) {
-        final int mr = kern.mr();
-        final int nr = kern.nr();
-        final int mcB = Math.max(mr, MC / mr * mr);
-        final int tcB = Math.max(nr, TASK_COLS / nr * nr);
-        final int mPack = M_PACK / mcB * mcB;
-        for (int jc = 0; jc < n; jc += NC) {
-            final int nc = Math.min(NC, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                final int kc = Math.min(KC, k - pc);
-                final int jc0 = jc;
-                final int pc0 = pc;
-                final int bPanels = Parallel.chunks(nc, nr);
-                for (int ic = 0; ic < m; ic += mPack) {
-                    final int mp = Math.min(mPack, m - ic);
-                    final int ic0 = ic;
-                    final int aPanels = Parallel.chunks(mp, mr);
-                    // The B panel is packed together with the first A super-block: one fork-join barrier
-                    // fewer per KC block (parked workers wake slowly on a busy machine).
-                    // op(B) = B is packed by rows of B (each read once, in order), B^T by micro-panels.
-                    final int bChunks = ic > 0 ? 0
-                            : opB == Op.N ? Parallel.chunks(kc, PACK_ROWS) : Parallel.chunks(bPanels, PACK_GRAIN);
-                    par.forRange(bChunks + Parallel.chunks(aPanels, PACK_GRAIN), 1, (c0, c1) -> {
-                        for (int ch = c0; ch < c1; ch++) {
-                            if (ch < bChunks && opB == Op.N) {
-                                packBRows(b, bOff, ldb, pc0, ch * PACK_ROWS, Math.min(kc, (ch + 1) * PACK_ROWS), kc,
-                                        jc0, nc, nr, pb);
-                            } else if (ch < bChunks) {
-                                for (int q = ch * PACK_GRAIN; q < Math.min(bPanels, (ch + 1) * PACK_GRAIN); q++) {
-                                    packB(opB, b, bOff, ldb, pc0, kc, jc0 + q * nr, Math.min(nr, nc - q * nr), nr, pb,
-                                            q * nr * kc);
-                                }
-                            } else {
-                                int ca = ch - bChunks;
-                                for (int q = ca * PACK_GRAIN; q < Math.min(aPanels, (ca + 1) * PACK_GRAIN); q++) {
-                                    packA(opA, alpha, a, aOff, lda, ic0 + q * mr, Math.min(mr, mp - q * mr), pc0, kc, mr,
-                                            pa, q * mr * kc);
-                                }
-                            }
-                        }
-                    });
-                    // Tasks of about equal size: as few row and column blocks as MC and TASK_COLS allow,
-                    // the rows and columns shared out evenly (in whole micro-panels).
-                    final int rowStep = roundUp(ceilDiv(mp, Parallel.chunks(mp, mcB)), mr);
-                    final int colStep = roundUp(ceilDiv(nc, Parallel.chunks(nc, tcB)), nr);
-                    final int rowBlocks = Parallel.chunks(mp, rowStep);
-                    final int colBlocks = Parallel.chunks(nc, colStep);
-                    par.forRange(rowBlocks * colBlocks, 1, (t0, t1) -> {
-                        for (int t = t0; t < t1; t++) {
-                            int i0 = (t / colBlocks) * rowStep;
-                            int j0 = (t % colBlocks) * colStep;
-                            macroKernel(kern, kc, pa, pb, Math.min(rowStep, mp - i0), Math.min(colStep, nc - j0), i0, j0,
-                                    c, cOff + ic0 * ldc + jc0, ldc);
-                        }
-                    });
+    /**
+     * One GEMM call's state: its arguments, its packing buffers and the bodies of its parallel loops,
+     * reused from call to call so a steady-state call allocates nothing (the bodies are bound once, the
+     * loop bounds travel in fields). One per thread and nesting level: a pool worker that joins inside
+     * one GEMM may run another task that calls GEMM on the same thread (work stealing), and that call
+     * must not overwrite the panels still in use below it. Fields written before a parallel loop are
+     * visible to its workers (fork-join happens-before).
+     */
+    private static final class Call {
+        private final Parallel.RangeBody packBody = this::packChunks;
+        private final Parallel.RangeBody tileBody = this::tiles;
+        private final Parallel.RangeBody scaleBody = this::scaleRows;
+        private double[] pa = new double[0];
+        private double[] pb = new double[0];
+        private VectorKernels kern;
+        private Op opA;
+        private Op opB;
+        private double alpha;
+        private double beta;
+        private double[] a;
+        private double[] b;
+        private double[] c;
+        private int aOff;
+        private int lda;
+        private int bOff;
+        private int ldb;
+        private int cOff;
+        private int ldc;
+        private int n;
+        private int mr;
+        private int nr;
+        private int jc0;
+        private int pc0;
+        private int kc;
+        private int nc;
+        private int ic0;
+        private int mp;
+        private int bPanels;
+        private int aPanels;
+        private int bChunks;
+        private int rowStep;
+        private int colStep;
+        private int colBlocks;
+
+        void run(VectorKernels kern, Parallel par, Op opA, Op opB, int m, int n, int k, double alpha,
+                 double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+            this.kern = kern;
+            this.opA = opA;
+            this.opB = opB;
+            this.alpha = alpha;
+            this.beta = beta;
+            this.a = a;
+            this.aOff = aOff;
+            this.lda = lda;
+            this.b = b;
+            this.bOff = bOff;
+            this.ldb = ldb;
+            this.c = c;
+            this.cOff = cOff;
+            this.ldc = ldc;
+            this.n = n;
+            try {
+                if (beta != 1.0) {
+                    par.forRange(m, Math.max(1, 65536 / n), scaleBody);
+                }
+                if (k > 0 && alpha != 0.0) {
+                    blocked(par, m, n, k);
+                }
+            } finally {
+                this.a = null; // do not keep the caller's arrays alive
+                this.b = null;
+                this.c = null;
+            }
+        }
+
+        /** The five BLIS loops. */
+        private void blocked(Parallel par, int m, int n, int k) {
+            mr = kern.mr();
+            nr = kern.nr();
+            final int mcB = Math.max(mr, MC / mr * mr);
+            final int tcB = Math.max(nr, TASK_COLS / nr * nr);
+            final int mPack = M_PACK / mcB * mcB;
+            int needA = roundUp(Math.min(m, mPack), mr) * KC;
+            int needB = roundUp(Math.min(n, NC), nr) * KC;
+            if (pa.length < needA) {
+                pa = new double[needA];
+            }
+            if (pb.length < needB) {
+                pb = new double[needB];
+            }
+            for (int jc = 0; jc < n; jc += NC) {
+                nc = Math.min(NC, n - jc);
+                jc0 = jc;
+                for (int pc = 0; pc < k; pc += KC) {
+                    kc = Math.min(KC, k - pc);
+                    pc0 = pc;
+                    bPanels = Parallel.chunks(nc, nr);
+                    for (int ic = 0; ic < m; ic += mPack) {
+                        mp = Math.min(mPack, m - ic);
+                        ic0 = ic;
+                        aPanels = Parallel.chunks(mp, mr);
+                        // The B panel is packed together with the first A super-block: one fork-join barrier
+                        // fewer per KC block (parked workers wake slowly on a busy machine).
+                        // op(B) = B is packed by rows of B (each read once, in order), B^T by micro-panels.
+                        bChunks = ic > 0 ? 0
+                                : opB == Op.N ? Parallel.chunks(kc, PACK_ROWS) : Parallel.chunks(bPanels, PACK_GRAIN);
+                        par.forRange(bChunks + Parallel.chunks(aPanels, PACK_GRAIN), 1, packBody);
+                        // Tasks of about equal size: as few row and column blocks as MC and TASK_COLS allow,
+                        // the rows and columns shared out evenly (in whole micro-panels).
+                        rowStep = roundUp(ceilDiv(mp, Parallel.chunks(mp, mcB)), mr);
+                        colStep = roundUp(ceilDiv(nc, Parallel.chunks(nc, tcB)), nr);
+                        colBlocks = Parallel.chunks(nc, colStep);
+                        par.forRange(Parallel.chunks(mp, rowStep) * colBlocks, 1, tileBody);
+                    }
+                }
+            }
+        }
+
+        private void packChunks(int c0, int c1) {
+            for (int ch = c0; ch < c1; ch++) {
+                if (ch < bChunks && opB == Op.N) {
+                    packBRows(b, bOff, ldb, pc0, ch * PACK_ROWS, Math.min(kc, (ch + 1) * PACK_ROWS), kc, jc0, nc, nr, pb);
+                } else if (ch < bChunks) {
+                    for (int q = ch * PACK_GRAIN; q < Math.min(bPanels, (ch + 1) * PACK_GRAIN); q++) {
+                        packB(opB, b, bOff, ldb, pc0, kc, jc0 + q * nr, Math.min(nr, nc - q * nr), nr, pb, q * nr * kc);
+                    }
+                } else {
+                    int ca = ch - bChunks;
+                    for (int q = ca * PACK_GRAIN; q < Math.min(aPanels, (ca + 1) * PACK_GRAIN); q++) {
+                        packA(opA, alpha, a, aOff, lda, ic0 + q * mr, Math.min(mr, mp - q * mr), pc0, kc, mr, pa, q * mr * kc);
+                    }
+                }
+            }
+        }
+
+        private void tiles(int t0, int t1) {
+            for (int t = t0; t < t1; t++) {
+                int i0 = (t / colBlocks) * rowStep;
+                int j0 = (t % colBlocks) * colStep;
+                macroKernel(kern, kc, pa, pb, Math.min(rowStep, mp - i0), Math.min(colStep, nc - j0), i0, j0,
+                        c, cOff + ic0 * ldc + jc0, ldc);
+            }
+        }
+
+        private void scaleRows(int r0, int r1) {
+            for (int i = r0; i < r1; i++) {
+                int row = cOff + i * ldc;
+                if (beta == 0.0) {
+                    java.util.Arrays.fill(c, row, row + n, 0.0);
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        c[row + j] *= beta;
+                    }
                 }
             }
         }
@@ -271,24 +346,6 @@ public final class Gemm {
                 dst[d + j] = 0.0;
             }
         }
-    }
-
-    private static void scaleC(Parallel par, int m, int n, double beta, double[] c, int cOff, int ldc) {
-        if (beta == 1.0) {
-            return;
-        }
-        par.forRange(m, Math.max(1, 65536 / n), (r0, r1) -> {
-            for (int i = r0; i < r1; i++) {
-                int row = cOff + i * ldc;
-                if (beta == 0.0) {
-                    java.util.Arrays.fill(c, row, row + n, 0.0);
-                } else {
-                    for (int j = 0; j < n; j++) {
-                        c[row + j] *= beta;
-                    }
-                }
-            }
-        });
     }
 
     private static int ceilDiv(int x, int q) {
