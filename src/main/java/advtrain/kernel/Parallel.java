@@ -2,7 +2,8 @@ package advtrain.kernel;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The engine's parallelism: one {@link ForkJoinPool} and a parallel-for over index ranges cut into
@@ -79,12 +80,13 @@ public final class Parallel implements AutoCloseable {
             }
             return;
         }
-        ChunkTask task = new ChunkTask(n, grain, 0, chunks, body);
-        if (ForkJoinTask.getPool() == pool) {
-            task.invoke();
-        } else {
-            pool.invoke(task);
+        Region region = new Region(n, grain, chunks, body, Thread.currentThread());
+        int helpers = Math.min(threads - 1, chunks - 1);
+        for (int h = 0; h < helpers; h++) {
+            pool.execute(region);
         }
+        region.work(); // the caller claims chunks too: it never parks while work is left
+        region.await();
     }
 
     /**
@@ -124,32 +126,75 @@ public final class Parallel implements AutoCloseable {
         return "Parallel[threads=" + threads + "]";
     }
 
-    private static final class ChunkTask extends RecursiveAction {
-        private static final long serialVersionUID = 1L;
+    /**
+     * One parallel loop: chunks are claimed from a shared counter by the calling thread and by up to
+     * {@code threads - 1} pool helpers. Which thread runs a chunk varies; what a chunk computes does not.
+     * The caller waits only for chunks already claimed by running threads (spinning briefly, then parked
+     * until the last chunk's finisher wakes it), so a helper that starts late finds nothing to do and
+     * nested loops cannot deadlock. The first exception thrown by a chunk is rethrown to the caller
+     * after every claimed chunk has finished.
+     */
+    private static final class Region implements Runnable {
+        private static final int SPINS = 1 << 12;
         private final int n;
         private final int grain;
-        private final int c0;
-        private final int c1;
-        private final transient RangeBody body;
+        private final int chunks;
+        private final RangeBody body;
+        private final Thread caller;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger done = new AtomicInteger();
+        private volatile Throwable error;
 
-        ChunkTask(int n, int grain, int c0, int c1, RangeBody body) {
+        Region(int n, int grain, int chunks, RangeBody body, Thread caller) {
             this.n = n;
             this.grain = grain;
-            this.c0 = c0;
-            this.c1 = c1;
+            this.chunks = chunks;
             this.body = body;
+            this.caller = caller;
         }
 
         @Override
-        protected void compute() {
-            if (c1 - c0 == 1) {
-                body.run(c0 * grain, Math.min(n, (c0 + 1) * grain));
-                return;
+        public void run() {
+            work();
+        }
+
+        void work() {
+            int c;
+            while ((c = next.getAndIncrement()) < chunks) {
+                try {
+                    if (error == null) {
+                        body.run(c * grain, Math.min(n, (c + 1) * grain));
+                    }
+                } catch (Throwable t) {
+                    if (error == null) {
+                        error = t;
+                    }
+                } finally {
+                    if (done.incrementAndGet() == chunks) {
+                        LockSupport.unpark(caller);
+                    }
+                }
             }
-            int mid = (c0 + c1) >>> 1;
-            ChunkTask left = new ChunkTask(n, grain, c0, mid, body);
-            ChunkTask right = new ChunkTask(n, grain, mid, c1, body);
-            invokeAll(left, right);
+        }
+
+        void await() {
+            for (int spin = 0; done.get() < chunks; spin++) {
+                if (spin < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(this, 50_000L);
+                }
+            }
+            Throwable t = error;
+            if (t instanceof RuntimeException) {
+                throw (RuntimeException) t;
+            }
+            if (t instanceof Error) {
+                throw (Error) t;
+            }
+            if (t != null) {
+                throw new IllegalStateException("a parallel chunk failed", t);
+            }
         }
     }
 }
