@@ -166,6 +166,17 @@ public final class SvgPlot {
         sb.append(fmt("<text x=\"16\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 16 %d)\">%s</text>\n",
                 (TOP + HEIGHT - BOTTOM) / 2, (TOP + HEIGHT - BOTTOM) / 2, esc(yLabel)));
         int legendRow = 0;
+        // The legend's left edge follows its longest label (about 0.6 em per character at 12 px), so
+        // long labels stay inside the picture; it is drawn last, on a translucent box, over the data.
+        int longest = 0;
+        for (HLine hl : hlines) {
+            longest = Math.max(longest, hl.label.length());
+        }
+        for (Line l : lines) {
+            longest = Math.max(longest, l.label.length());
+        }
+        int legendX = Math.max(LEFT + 8, WIDTH - RIGHT - 8 - 28 - (int) Math.ceil(6.6 * longest));
+        StringBuilder leg = new StringBuilder();
         for (int h = 0; h < hlines.size(); h++) {
             HLine hl = hlines.get(h);
             if (!usable(hl.y, logY)) {
@@ -174,7 +185,7 @@ public final class SvgPlot {
             double py = f.py(tx(hl.y, logY));
             sb.append(fmt("<line x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\" stroke=\"#555555\" stroke-dasharray=\"6 4\"/>\n",
                     LEFT, py, WIDTH - RIGHT, py));
-            legend(sb, legendRow++, "#555555", true, hl.label);
+            legend(leg, legendX, legendRow++, "#555555", true, hl.label);
         }
         for (int s = 0; s < lines.size(); s++) {
             Line l = lines.get(s);
@@ -210,14 +221,18 @@ public final class SvgPlot {
                     }
                 }
             }
-            legend(sb, legendRow++, colour, false, l.label);
+            legend(leg, legendX, legendRow++, colour, false, l.label);
+        }
+        if (legendRow > 0) {
+            sb.append(fmt("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"white\" fill-opacity=\"0.8\"/>\n",
+                    legendX - 4, TOP + 2, WIDTH - RIGHT - legendX, 16 * legendRow + 4));
+            sb.append(leg);
         }
         sb.append("</svg>\n");
         return sb.toString();
     }
 
-    private static void legend(StringBuilder sb, int row, String colour, boolean dashed, String label) {
-        int x = WIDTH - RIGHT - 190;
+    private static void legend(StringBuilder sb, int x, int row, String colour, boolean dashed, String label) {
         int y = TOP + 14 + 16 * row;
         sb.append(fmt("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>\n",
                 x, y - 4, x + 22, y - 4, colour, dashed ? " stroke-dasharray=\"6 4\"" : ""));
