@@ -115,7 +115,7 @@ public final class Main {
                 .append("usage: advtrain COMMAND [options]   (advtrain COMMAND --help for its options)\n\n")
                 .append("commands:\n");
         for (Command c : Commands.all()) {
-            sb.append(String.format(Locale.ROOT, "  %-12s %s%n", c.name(), c.summary()));
+            sb.append(String.format(Locale.ROOT, "  %-15s %s%n", c.name(), c.summary()));
         }
         sb.append(globalHelp());
         return sb.toString();
