@@ -44,7 +44,8 @@ public final class Csv {
         }
     }
 
-    private record Line(int number, List<String> cells) {
+    /** One non-blank line of a CSV text: its 1-based line number and its cells. */
+    public record Line(int number, List<String> cells) {
     }
 
     /** Reads a CSV file as a table (see the class comment). */
@@ -56,7 +57,7 @@ public final class Csv {
         String sha = Hashes.sha256(raw);
         String text = new String(raw.length >= 2 && (raw[0] & 0xFF) == 0x1F && (raw[1] & 0xFF) == 0x8B ? gunzip(raw, file) : raw,
                 StandardCharsets.UTF_8);
-        List<Line> lines = split(text, file);
+        List<Line> lines = split(text, file.toString());
         if (lines.isEmpty()) {
             throw new IllegalArgumentException(file + ": no rows");
         }
@@ -181,8 +182,12 @@ public final class Csv {
         return v;
     }
 
-    /** Splits text into non-blank lines of cells, honouring double quotes. */
-    private static List<Line> split(String text, Path file) {
+    /**
+     * Splits CSV text into its non-blank lines of cells, honouring double quotes (a quoted cell may hold
+     * commas, newlines and doubled quotes). The one tokenizer of the engine: {@code source} names the file
+     * in errors (an unterminated quote, a quote inside an unquoted cell).
+     */
+    public static List<Line> split(String text, String source) {
         List<Line> out = new ArrayList<>();
         int lineNo = 1;
         int i = 0;
@@ -210,6 +215,9 @@ public final class Csv {
                         cell.append(ch);
                     }
                 } else if (ch == '"') {
+                    if (cell.length() > 0) {
+                        throw new IllegalArgumentException(source + ":" + lineNo + ": quote inside an unquoted cell");
+                    }
                     quoted = true;
                     any = true;
                 } else if (ch == ',') {
@@ -226,7 +234,7 @@ public final class Csv {
                 }
             }
             if (quoted) {
-                throw new IllegalArgumentException(file + ":" + startLine + ": unterminated quoted field");
+                throw new IllegalArgumentException(source + ":" + startLine + ": unterminated quoted field");
             }
             if (any) {
                 cells.add(cell.toString());

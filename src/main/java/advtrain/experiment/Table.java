@@ -1,5 +1,6 @@
 package advtrain.experiment;
 
+import advtrain.data.Csv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,7 +136,9 @@ public final class Table {
                 sb.append(',');
             }
             String c = cells.get(i);
-            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
+            // A lone blank cell is quoted so the line is not read back as a blank line (Csv.split skips those).
+            boolean loneBlank = cells.size() == 1 && c.isBlank();
+            if (loneBlank || c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
                 sb.append('"').append(c.replace("\"", "\"\"")).append('"');
             } else {
                 sb.append(c);
@@ -144,70 +147,22 @@ public final class Table {
         sb.append('\n');
     }
 
-    /** Parses CSV text as {@link #toCsv()} writes it; {@code source} names the file in errors. */
+    /** Parses CSV text as {@link #toCsv()} writes it (through {@link Csv#split}); {@code source} names the file in errors. */
     public static Table parseCsv(String text, String source) {
-        List<List<String>> lines = new ArrayList<>();
-        List<String> cur = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        int line = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (ch == '\n') {
-                        line++;
-                    }
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                if (cell.length() > 0) {
-                    throw new IllegalArgumentException(source + ":" + line + ": quote inside an unquoted cell");
-                }
-                quoted = true;
-                any = true;
-            } else if (ch == ',') {
-                cur.add(cell.toString());
-                cell.setLength(0);
-                any = true;
-            } else if (ch == '\n') {
-                cur.add(cell.toString());
-                cell.setLength(0);
-                lines.add(cur);
-                cur = new ArrayList<>();
-                any = false;
-                line++;
-            } else if (ch != '\r') {
-                cell.append(ch);
-                any = true;
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException(source + ":" + line + ": unterminated quoted cell");
-        }
-        if (any || cell.length() > 0) {
-            cur.add(cell.toString());
-            lines.add(cur);
-        }
+        List<Csv.Line> lines = Csv.split(text, source);
         if (lines.isEmpty()) {
             throw new IllegalArgumentException(source + ": empty file (no header line)");
         }
-        List<String> header = lines.get(0);
-        for (int r = 1; r < lines.size(); r++) {
-            if (lines.get(r).size() != header.size()) {
-                throw new IllegalArgumentException(source + ":" + (r + 1) + ": " + lines.get(r).size()
+        List<String> header = lines.get(0).cells();
+        List<List<String>> rows = new ArrayList<>();
+        for (Csv.Line line : lines.subList(1, lines.size())) {
+            if (line.cells().size() != header.size()) {
+                throw new IllegalArgumentException(source + ":" + line.number() + ": " + line.cells().size()
                         + " cells, the header has " + header.size());
             }
+            rows.add(line.cells());
         }
-        return new Table(header, lines.subList(1, lines.size()));
+        return new Table(header, rows);
     }
 
     /** Reads a CSV file. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -190,6 +191,20 @@ class FormatsTest {
         Path f = tmp.resolve(name);
         Files.writeString(f, text);
         return f;
+    }
+
+    @Test
+    void csvSplitHonoursQuotesAndNamesTheLineOfABadQuote() {
+        List<Csv.Line> lines = Csv.split("a,\"b,c\"\n\n\"multi\nline\",\"say \"\"hi\"\"\"\n", "q.csv");
+        assertEquals(2, lines.size());
+        assertEquals(1, lines.get(0).number());
+        assertEquals(List.of("a", "b,c"), lines.get(0).cells());
+        assertEquals(3, lines.get(1).number());
+        assertEquals(List.of("multi\nline", "say \"hi\""), lines.get(1).cells());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Csv.split("1,2\n3,4\"5\"\n", "q.csv"));
+        assertEquals("q.csv:2: quote inside an unquoted cell", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Csv.split("1,2\n\"3,4\n", "q.csv"));
+        assertEquals("q.csv:2: unterminated quoted field", e.getMessage());
     }
 
     @Test

@@ -37,4 +37,21 @@ class TableTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.num(0, "b"));
         assertTrue(e.getMessage().contains("row 0, column 'b'"), e.getMessage());
     }
+
+    @Test
+    void aOneColumnTableKeepsItsBlankCells() {
+        Table t = new Table(List.of("note"), List.of(List.of("a"), List.of(""), List.of(" "), List.of("b")));
+        Table back = Table.parseCsv(t.toCsv(), "t.csv");
+        assertEquals(4, back.size());
+        for (int r = 0; r < t.size(); r++) {
+            assertEquals(t.row(r), back.row(r));
+        }
+    }
+
+    @Test
+    void quoteInsideAnUnquotedCellNamesFileAndLine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Table.parseCsv("a,b\n1,x\"y\"\n", "x.csv"));
+        assertEquals("x.csv:2: quote inside an unquoted cell", e.getMessage());
+    }
 }
