@@ -22,45 +22,18 @@ import advtrain.random.RandomStream;
  * the usual random start of attack libraries; exact uniform sampling of the intersection has no cheap
  * method (rejection fails when c sits on a face of the box, as image pixels at 0 do).
  */
-public final class L2BoxBall implements PerturbationSet {
+public final class L2BoxBall extends BoxedBall {
 
     /** Upper bound on bisection steps; 2^-64 is far below the double resolution of t in [0, 1]. */
     static final int MAX_BISECTIONS = 64;
 
-    private final double eps;
-    private final double lo;
-    private final double hi;
-
     public L2BoxBall(double eps, double lo, double hi) {
-        this.eps = SetSupport.checkEps(eps);
-        SetSupport.checkBox(lo, hi);
-        this.lo = lo;
-        this.hi = hi;
+        super(eps, lo, hi);
     }
 
     @Override
     public Norm norm() {
         return Norm.L2;
-    }
-
-    @Override
-    public double eps() {
-        return eps;
-    }
-
-    @Override
-    public double boxLo() {
-        return lo;
-    }
-
-    @Override
-    public double boxHi() {
-        return hi;
-    }
-
-    @Override
-    public void checkCentre(int d, double[] c, int cOff, int row) {
-        SetSupport.checkInBox(d, c, cOff, row, lo, hi);
     }
 
     /** ||clamp(c + t (z - c)) - c||^2 in index order. */

@@ -8,43 +8,16 @@ import advtrain.random.RandomStream;
  * Euclidean projection is exact: coordinate-wise clamping. {@link #sample}: exactly uniform on the
  * intersection (each coordinate uniform on its interval, independently).
  */
-public final class LinfBall implements PerturbationSet {
-
-    private final double eps;
-    private final double lo;
-    private final double hi;
+public final class LinfBall extends BoxedBall {
 
     /** Pass infinite bounds for no box. */
     public LinfBall(double eps, double lo, double hi) {
-        this.eps = SetSupport.checkEps(eps);
-        SetSupport.checkBox(lo, hi);
-        this.lo = lo;
-        this.hi = hi;
+        super(eps, lo, hi);
     }
 
     @Override
     public Norm norm() {
         return Norm.LINF;
-    }
-
-    @Override
-    public double eps() {
-        return eps;
-    }
-
-    @Override
-    public double boxLo() {
-        return lo;
-    }
-
-    @Override
-    public double boxHi() {
-        return hi;
-    }
-
-    @Override
-    public void checkCentre(int d, double[] c, int cOff, int row) {
-        SetSupport.checkInBox(d, c, cOff, row, lo, hi);
     }
 
     @Override
