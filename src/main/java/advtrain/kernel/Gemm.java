@@ -48,7 +48,7 @@ public final class Gemm {
      */
     static final int TASK_COLS = 128;
     /** Micro-panels packed per parallel chunk. */
-    private static final int PACK_GRAIN = 8;
+    static final int PACK_GRAIN = 8;
     /**
      * Rows of B (not transposed) packed per parallel chunk. B is packed row by row into every
      * micro-panel, reading each row once in order. Packing one micro-panel at a time read NR values per
@@ -56,7 +56,7 @@ public final class Gemm {
      * packing weighs most: 128x1024x1024 NN, one thread, GFLOP/s per CPU-second, Zen 3: JDK 17 33
      * against 28-32, JDK 25 36 against 32-35.
      */
-    private static final int PACK_ROWS = 16;
+    static final int PACK_ROWS = 16;
 
     /** The per-thread stack of {@link Call}s, one per nesting level. */
     private static final class CallStack {
@@ -86,6 +86,38 @@ public final class Gemm {
         if (m == 0 || n == 0) {
             return;
         }
+        run(kern, par, opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, null, beta, c, cOff, ldc);
+    }
+
+    /**
+     * {@code C = alpha * op(A) * B' + beta * C} where B' is a prepacked right operand (k x n, see
+     * {@link PackedMatrix}) packed for the same kernels: the same bits as the plain call on the matrix B' was
+     * packed from, without packing it again. op(A) is m x k.
+     */
+    public static void gemm(VectorKernels kern, Parallel par, Op opA, int m, double alpha, double[] a, int aOff, int lda,
+                            PackedMatrix b, double beta, double[] c, int cOff, int ldc) {
+        if (b == null) {
+            throw new IllegalArgumentException("gemm: packed B must not be null");
+        }
+        if (b.nr() != kern.nr()) {
+            throw new IllegalArgumentException("gemm: " + b + " was packed for other kernels than " + kern.name());
+        }
+        int k = b.rows();
+        int n = b.cols();
+        if (opA == null || m < 0) {
+            throw new IllegalArgumentException("gemm: opA must not be null and m >= 0, got " + opA + ", m=" + m);
+        }
+        checkOperand("A", a, aOff, lda, opA == Op.N ? m : k, opA == Op.N ? k : m);
+        checkOperand("C", c, cOff, ldc, m, n);
+        if (m == 0) {
+            return;
+        }
+        run(kern, par, opA, b.op(), m, n, k, alpha, a, aOff, lda, b.data(), 0, n, b, beta, c, cOff, ldc);
+    }
+
+    private static void run(VectorKernels kern, Parallel par, Op opA, Op opB, int m, int n, int k, double alpha,
+                            double[] a, int aOff, int lda, double[] b, int bOff, int ldb, PackedMatrix packed,
+                            double beta, double[] c, int cOff, int ldc) {
         CallStack stack = CALLS.get();
         int level = stack.depth++;
         try {
@@ -95,7 +127,8 @@ public final class Gemm {
             if (stack.levels[level] == null) {
                 stack.levels[level] = new Call();
             }
-            stack.levels[level].run(kern, par, opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            stack.levels[level].run(kern, par, opA, opB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, packed, beta, c,
+                    cOff, ldc);
         } finally {
             stack.depth--;
         }
@@ -122,6 +155,10 @@ public final class Gemm {
         private double beta;
         private double[] a;
         private double[] b;
+        private PackedMatrix packed;
+        /** The packed B panel of the current block: {@link #pb}, or a block of {@link #packed}. */
+        private double[] panel;
+        private int panelOff;
         private double[] c;
         private int aOff;
         private int lda;
@@ -146,7 +183,9 @@ public final class Gemm {
         private int colBlocks;
 
         void run(VectorKernels kern, Parallel par, Op opA, Op opB, int m, int n, int k, double alpha,
-                 double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+                 double[] a, int aOff, int lda, double[] b, int bOff, int ldb, PackedMatrix packed, double beta,
+                 double[] c, int cOff, int ldc) {
+            this.packed = packed;
             this.kern = kern;
             this.opA = opA;
             this.opB = opB;
@@ -173,6 +212,8 @@ public final class Gemm {
                 this.a = null; // do not keep the caller's arrays alive
                 this.b = null;
                 this.c = null;
+                this.packed = null;
+                this.panel = null;
             }
         }
 
@@ -184,7 +225,7 @@ public final class Gemm {
             final int tcB = Math.max(nr, TASK_COLS / nr * nr);
             final int mPack = M_PACK / mcB * mcB;
             int needA = roundUp(Math.min(m, mPack), mr) * KC;
-            int needB = roundUp(Math.min(n, NC), nr) * KC;
+            int needB = packed != null ? 0 : roundUp(Math.min(n, NC), nr) * KC;
             if (pa.length < needA) {
                 pa = new double[needA];
             }
@@ -198,6 +239,8 @@ public final class Gemm {
                     kc = Math.min(KC, k - pc);
                     pc0 = pc;
                     bPanels = Parallel.chunks(nc, nr);
+                    panel = packed != null ? packed.data() : pb;
+                    panelOff = packed != null ? packed.blockOffset(jc, pc) : 0;
                     for (int ic = 0; ic < m; ic += mPack) {
                         mp = Math.min(mPack, m - ic);
                         ic0 = ic;
@@ -205,7 +248,7 @@ public final class Gemm {
                         // The B panel is packed together with the first A super-block: one fork-join barrier
                         // fewer per KC block (parked workers wake slowly on a busy machine).
                         // op(B) = B is packed by rows of B (each read once, in order), B^T by micro-panels.
-                        bChunks = ic > 0 ? 0
+                        bChunks = ic > 0 || packed != null ? 0
                                 : opB == Op.N ? Parallel.chunks(kc, PACK_ROWS) : Parallel.chunks(bPanels, PACK_GRAIN);
                         par.forRange(bChunks + Parallel.chunks(aPanels, PACK_GRAIN), 1, packBody);
                         // Tasks of about equal size: as few row and column blocks as MC and TASK_COLS allow,
@@ -222,7 +265,7 @@ public final class Gemm {
         private void packChunks(int c0, int c1) {
             for (int ch = c0; ch < c1; ch++) {
                 if (ch < bChunks && opB == Op.N) {
-                    packBRows(b, bOff, ldb, pc0, ch * PACK_ROWS, Math.min(kc, (ch + 1) * PACK_ROWS), kc, jc0, nc, nr, pb);
+                    packBRows(b, bOff, ldb, pc0, ch * PACK_ROWS, Math.min(kc, (ch + 1) * PACK_ROWS), kc, jc0, nc, nr, pb, 0);
                 } else if (ch < bChunks) {
                     for (int q = ch * PACK_GRAIN; q < Math.min(bPanels, (ch + 1) * PACK_GRAIN); q++) {
                         packB(opB, b, bOff, ldb, pc0, kc, jc0 + q * nr, Math.min(nr, nc - q * nr), nr, pb, q * nr * kc);
@@ -240,7 +283,7 @@ public final class Gemm {
             for (int t = t0; t < t1; t++) {
                 int i0 = (t / colBlocks) * rowStep;
                 int j0 = (t % colBlocks) * colStep;
-                macroKernel(kern, kc, pa, pb, Math.min(rowStep, mp - i0), Math.min(colStep, nc - j0), i0, j0,
+                macroKernel(kern, kc, pa, panel, panelOff, Math.min(rowStep, mp - i0), Math.min(colStep, nc - j0), i0, j0,
                         c, cOff + ic0 * ldc + jc0, ldc);
             }
         }
@@ -260,13 +303,13 @@ public final class Gemm {
     }
 
     /** One task: rows [i0, i0+mb) of the packed A super-block times columns [j0, j0+nb) of the packed B panel. */
-    private static void macroKernel(VectorKernels kern, int kc, double[] pa, double[] pb, int mb, int nb, int i0, int j0,
-                                    double[] c, int cBase, int ldc) {
+    private static void macroKernel(VectorKernels kern, int kc, double[] pa, double[] pb, int pbOff, int mb, int nb,
+                                    int i0, int j0, double[] c, int cBase, int ldc) {
         final int mr = kern.mr();
         final int nr = kern.nr();
         for (int jr = 0; jr < nb; jr += nr) {
             int nrEff = Math.min(nr, nb - jr);
-            int bpOff = ((j0 + jr) / nr) * nr * kc;
+            int bpOff = pbOff + ((j0 + jr) / nr) * nr * kc;
             for (int ir = 0; ir < mb; ir += mr) {
                 int mrEff = Math.min(mr, mb - ir);
                 int apOff = ((i0 + ir) / mr) * mr * kc;
@@ -306,13 +349,13 @@ public final class Gemm {
      * Packs depth rows [p0+r0, p0+r1) of B (op N), columns [j0, j0+nc), into all ceil(nc/nr) micro-panels
      * of the panel (micro-panel q holds kc groups of nr values, zero-padded past nc).
      */
-    private static void packBRows(double[] b, int bOff, int ldb, int p0, int r0, int r1, int kc, int j0, int nc, int nr,
-                                  double[] dst) {
+    static void packBRows(double[] b, int bOff, int ldb, int p0, int r0, int r1, int kc, int j0, int nc, int nr,
+                          double[] dst, int dOff) {
         int panels = (nc + nr - 1) / nr;
         for (int p = r0; p < r1; p++) {
             int src = bOff + (p0 + p) * ldb + j0;
             for (int q = 0; q < panels; q++) {
-                int d = q * nr * kc + p * nr;
+                int d = dOff + q * nr * kc + p * nr;
                 int s = src + q * nr;
                 int cols = Math.min(nr, nc - q * nr);
                 for (int j = 0; j < cols; j++) {
@@ -326,7 +369,7 @@ public final class Gemm {
     }
 
     /** Packs depth [p0, p0+kc) and columns [j0, j0+cols) of op(B) as kc groups of nr values, zero-padded. */
-    private static void packB(Op opB, double[] b, int bOff, int ldb, int p0, int kc, int j0, int cols, int nr,
+    static void packB(Op opB, double[] b, int bOff, int ldb, int p0, int kc, int j0, int cols, int nr,
                               double[] dst, int dOff) {
         for (int p = 0; p < kc; p++) {
             int d = dOff + p * nr;
@@ -377,7 +420,7 @@ public final class Gemm {
         checkOperand("C", c, cOff, ldc, m, n);
     }
 
-    private static void checkOperand(String name, double[] x, int off, int ld, int rows, int cols) {
+    static void checkOperand(String name, double[] x, int off, int ld, int rows, int cols) {
         if (x == null) {
             throw new IllegalArgumentException("gemm: " + name + " must not be null");
         }

@@ -2,6 +2,7 @@ package advtrain.model;
 
 import advtrain.kernel.Gemm;
 import advtrain.kernel.Gemm.Op;
+import advtrain.kernel.PackedMatrix;
 import advtrain.kernel.Parallel;
 import advtrain.kernel.Simd;
 import advtrain.kernel.VectorKernels;
@@ -233,16 +234,69 @@ public final class DeepReluNet implements Network {
     public void forward(Workspace ws, double[] x, int xOff, int batch) {
         DeepReluWorkspace w = cast(ws);
         w.begin(batch, x, xOff, d);
-        Parallel par = w.parallel();
-        VectorKernels kern = w.kern;
-        Gemm.gemm(kern, par, Op.N, Op.T, batch, m, d, 1.0, x, xOff, d, inputMatrix, 0, d, 0.0, w.post[0], 0, m);
+        PackedWeights pw = w.packsFor(this, params);
+        product(w, pw, forwardSite(0), Op.T, batch, m, d, x, xOff, d, inputMatrix, 0, w.post[0], 0);
         for (int h = 1; h <= depth; h++) {
-            Gemm.gemm(kern, par, Op.N, Op.T, batch, m, m, 1.0, w.post[h - 1], 0, m, params, layerOffset(h), m,
-                    0.0, w.pre[h], 0, m);
+            product(w, pw, forwardSite(h), Op.T, batch, m, m, w.post[h - 1], 0, m, params, layerOffset(h), w.pre[h], 0);
             w.reluForward(h);
         }
-        Gemm.gemm(kern, par, Op.N, Op.T, batch, k, m, 1.0, w.post[depth], 0, m, outputWeights, 0, m, 0.0,
-                w.output(), 0, k);
+        product(w, pw, forwardSite(depth + 1), Op.T, batch, k, m, w.post[depth], 0, m, outputWeights, 0, w.output(), 0);
+    }
+
+    /**
+     * {@code c = in * op(B)} (rows x n from cOff, leading dimension n; depth kk), B one of the network's matrices: through its packed copy when
+     * packs are attached (site = its index there), else packed on the fly. B's leading dimension is its
+     * stored row length. Same bits either way.
+     */
+    private static void product(DeepReluWorkspace w, PackedWeights pw, int site, Op opB, int rows, int n, int kk,
+                                double[] in, int inOff, int ldIn, double[] b, int bOff, double[] c, int cOff) {
+        if (pw != null) {
+            Gemm.gemm(w.kern, w.parallel(), Op.N, rows, 1.0, in, inOff, ldIn, pw.get(site), 0.0, c, cOff, n);
+        } else {
+            Gemm.gemm(w.kern, w.parallel(), Op.N, opB, rows, n, kk, 1.0, in, inOff, ldIn, b, bOff,
+                    opB == Op.T ? kk : n, 0.0, c, cOff, n);
+        }
+    }
+
+    /** Index in the packs of the matrix layer h's forward product multiplies by: A (h = 0), Wh, a (h = H + 1). */
+    private static int forwardSite(int h) {
+        return h;
+    }
+
+    /** Index in the packs of the matrix the backward product into layer h multiplies by: A (h = 0), Wh, a (h = H + 1). */
+    private int backwardSite(int h) {
+        return depth + 2 + h;
+    }
+
+    /**
+     * Packs A, W1..WH and a for the forward products (as op T) and the backward ones (as op N). A and a are packed
+     * when the packs are made (they are fixed), W1..WH on every call. About twice the memory of the weights.
+     */
+    @Override
+    public PackedWeights packWeights(PackedWeights reuse, VectorKernels kern, Parallel par) {
+        PackedWeights pw = reuse;
+        if (pw == null || !pw.isFor(this, kern)) {
+            PackedMatrix[] mats = new PackedMatrix[2 * (depth + 2)];
+            mats[forwardSite(0)] = PackedMatrix.of(kern, Op.T, d, m);
+            mats[backwardSite(0)] = PackedMatrix.of(kern, Op.N, m, d);
+            for (int h = 1; h <= depth; h++) {
+                mats[forwardSite(h)] = PackedMatrix.of(kern, Op.T, m, m);
+                mats[backwardSite(h)] = PackedMatrix.of(kern, Op.N, m, m);
+            }
+            mats[forwardSite(depth + 1)] = PackedMatrix.of(kern, Op.T, m, k);
+            mats[backwardSite(depth + 1)] = PackedMatrix.of(kern, Op.N, k, m);
+            pw = new PackedWeights(this, kern, mats);
+            pw.get(forwardSite(0)).pack(par, inputMatrix, 0, d);
+            pw.get(backwardSite(0)).pack(par, inputMatrix, 0, d);
+            pw.get(forwardSite(depth + 1)).pack(par, outputWeights, 0, m);
+            pw.get(backwardSite(depth + 1)).pack(par, outputWeights, 0, m);
+        }
+        for (int h = 1; h <= depth; h++) {
+            pw.get(forwardSite(h)).pack(par, params, layerOffset(h), m);
+            pw.get(backwardSite(h)).pack(par, params, layerOffset(h), m);
+        }
+        pw.stamp(params);
+        return pw;
     }
 
     @Override
@@ -297,27 +351,25 @@ public final class DeepReluNet implements Network {
         if (weights) {
             checkLength("grad", grad, params.length);
         }
-        Parallel par = w.parallel();
-        VectorKernels kern = w.kern;
+        PackedWeights pw = w.packsFor(this, params);
         double[] cur = w.gradA;
         double[] next = w.gradB;
-        Gemm.gemm(kern, par, Op.N, Op.N, batch, m, k, 1.0, gOut, gOutOff, k, outputWeights, 0, m, 0.0, cur, 0, m);
+        product(w, pw, backwardSite(depth + 1), Op.N, batch, m, k, gOut, gOutOff, k, outputWeights, 0, cur, 0);
         for (int h = depth; h >= 1; h--) {
             w.reluBackward(h, cur);
             if (weights) {
-                Gemm.gemm(kern, par, Op.T, Op.N, m, m, batch, 1.0, cur, 0, m, w.post[h - 1], 0, m, beta, grad,
+                Gemm.gemm(w.kern, w.parallel(), Op.T, Op.N, m, m, batch, 1.0, cur, 0, m, w.post[h - 1], 0, m, beta, grad,
                         layerOffset(h), m);
             }
             if (h > 1 || input) {
-                Gemm.gemm(kern, par, Op.N, Op.N, batch, m, m, 1.0, cur, 0, m, params, layerOffset(h), m, 0.0,
-                        next, 0, m);
+                product(w, pw, backwardSite(h), Op.N, batch, m, m, cur, 0, m, params, layerOffset(h), next, 0);
                 double[] t = cur;
                 cur = next;
                 next = t;
             }
         }
         if (input) {
-            Gemm.gemm(kern, par, Op.N, Op.N, batch, d, m, 1.0, cur, 0, m, inputMatrix, 0, d, 0.0, gx, gxOff, d);
+            product(w, pw, backwardSite(0), Op.N, batch, d, m, cur, 0, m, inputMatrix, 0, gx, gxOff);
         }
     }
 

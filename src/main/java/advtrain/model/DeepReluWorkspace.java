@@ -73,7 +73,7 @@ public final class DeepReluWorkspace extends Workspace {
         return net.inputDim() == d && net.width() == m && net.depth() == depth && net.outputDim() == k;
     }
 
-    /** The kernels this workspace computes on. */
+    @Override
     public VectorKernels kernels() {
         return kern;
     }

@@ -1,6 +1,7 @@
 package advtrain.model;
 
 import advtrain.kernel.Parallel;
+import advtrain.kernel.VectorKernels;
 
 /**
  * A network f(W, x) with fixed (untrained) parts and trainable weights W held in one flat array
@@ -54,6 +55,29 @@ public interface Network {
 
     /** A workspace for batches of up to {@code maxBatch} samples, computing on {@code par}. */
     Workspace newWorkspace(int maxBatch, Parallel par);
+
+    /**
+     * A workspace computing on the given kernels (tests compare the scalar and vector paths). The default serves
+     * only the kernels of {@link #newWorkspace(int, Parallel)}'s workspaces.
+     */
+    default Workspace newWorkspace(int maxBatch, Parallel par, VectorKernels kern) {
+        Workspace ws = newWorkspace(maxBatch, par);
+        if (ws.kernels() != kern) {
+            throw new UnsupportedOperationException(kind() + " networks compute on " + ws.kernels().name() + " only, not "
+                    + kern.name());
+        }
+        return ws;
+    }
+
+    /**
+     * Packs the current weights for repeated passes ({@link PackedWeights}, to {@link Workspace#attach attach}),
+     * refilling {@code reuse} when it holds this network's packs for {@code kern}, else making new ones (the
+     * fixed parts are packed then). Returns null when this network has nothing to gain from packing; the
+     * default does that.
+     */
+    default PackedWeights packWeights(PackedWeights reuse, VectorKernels kern, Parallel par) {
+        return null;
+    }
 
     /** Forward pass of {@code batch} rows of {@code x} starting at {@code xOff}; outputs in {@code ws.output()}. */
     void forward(Workspace ws, double[] x, int xOff, int batch);

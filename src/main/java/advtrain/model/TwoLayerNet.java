@@ -2,6 +2,7 @@ package advtrain.model;
 
 import advtrain.kernel.Gemm;
 import advtrain.kernel.Gemm.Op;
+import advtrain.kernel.PackedMatrix;
 import advtrain.kernel.Parallel;
 import advtrain.kernel.Simd;
 import advtrain.kernel.VectorKernels;
@@ -23,6 +24,11 @@ import advtrain.random.RandomStream;
  * thread count or the SIMD path; the weight gradient is one fma chain over the batch rows in order.
  */
 public final class TwoLayerNet implements Network {
+
+    /** Index of W packed for the forward product in this network's {@link PackedWeights}. */
+    private static final int FORWARD_W = 0;
+    /** Index of W packed for the input-backward product. */
+    private static final int BACKWARD_W = 1;
 
     private final int d;
     private final int m;
@@ -214,7 +220,12 @@ public final class TwoLayerNet implements Network {
     public void forward(Workspace ws, double[] x, int xOff, int batch) {
         TwoLayerWorkspace w = cast(ws);
         w.begin(batch, x, xOff);
-        Gemm.gemm(w.kern, w.parallel(), Op.N, Op.T, batch, m, d, 1.0, w.x, 0, d, params, 0, d, 0.0, w.pre, 0, m);
+        PackedWeights pw = w.packsFor(this, params);
+        if (pw != null) {
+            Gemm.gemm(w.kern, w.parallel(), Op.N, batch, 1.0, w.x, 0, d, pw.get(FORWARD_W), 0.0, w.pre, 0, m);
+        } else {
+            Gemm.gemm(w.kern, w.parallel(), Op.N, Op.T, batch, m, d, 1.0, w.x, 0, d, params, 0, d, 0.0, w.pre, 0, m);
+        }
         w.activate();
         Gemm.gemm(w.kern, w.parallel(), Op.N, Op.T, batch, k, m / 2, scale, w.diff, 0, m / 2, outputWeights, 0, m,
                 0.0, w.output(), 0, k);
@@ -240,8 +251,29 @@ public final class TwoLayerNet implements Network {
             Gemm.gemm(w.kern, w.parallel(), Op.T, Op.N, m, d, batch, 1.0, w.grad, 0, m, w.x, 0, d, beta, grad, 0, d);
         }
         if (gx != null) {
-            Gemm.gemm(w.kern, w.parallel(), Op.N, Op.N, batch, d, m, 1.0, w.grad, 0, m, params, 0, d, 0.0, gx, gxOff, d);
+            PackedWeights pw = w.packsFor(this, params);
+            if (pw != null) {
+                Gemm.gemm(w.kern, w.parallel(), Op.N, batch, 1.0, w.grad, 0, m, pw.get(BACKWARD_W), 0.0, gx, gxOff, d);
+            } else {
+                Gemm.gemm(w.kern, w.parallel(), Op.N, Op.N, batch, d, m, 1.0, w.grad, 0, m, params, 0, d, 0.0, gx, gxOff, d);
+            }
         }
+    }
+
+    /**
+     * Packs W for the forward product (op T) and the input-backward one (op N); the products with the k x m
+     * output weights are small and stay as they are. About twice the memory of W.
+     */
+    @Override
+    public PackedWeights packWeights(PackedWeights reuse, VectorKernels kern, Parallel par) {
+        PackedWeights pw = reuse;
+        if (pw == null || !pw.isFor(this, kern)) {
+            pw = new PackedWeights(this, kern, new PackedMatrix[] {PackedMatrix.of(kern, Op.T, d, m), PackedMatrix.of(kern, Op.N, m, d)});
+        }
+        pw.get(FORWARD_W).pack(par, params, 0, d);
+        pw.get(BACKWARD_W).pack(par, params, 0, d);
+        pw.stamp(params);
+        return pw;
     }
 
     @Override

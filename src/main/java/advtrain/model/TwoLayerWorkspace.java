@@ -62,7 +62,7 @@ public final class TwoLayerWorkspace extends Workspace {
         return net.inputDim() == d && net.width() == m && net.outputDim() == k && net.activation() == activation;
     }
 
-    /** The kernels this workspace computes on. */
+    @Override
     public VectorKernels kernels() {
         return kern;
     }

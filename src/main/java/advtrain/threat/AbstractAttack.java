@@ -6,17 +6,20 @@ import advtrain.model.Workspace;
 
 /**
  * What every attack shares: its spec and set, argument checks at the public edge (shapes, batch size,
- * every centre admissible for the set), the batch objective and a row-buffer helper.
+ * every centre admissible for the set), the batch objective and a row-buffer helper. Attacks that follow
+ * gradients run through {@link BatchSlices}: weights packed once, the batch cut across the pool's threads.
  */
 abstract class AbstractAttack implements Attack {
 
     final AttackSpec spec;
     final PerturbationSet set;
     final BatchObjective objective = new BatchObjective();
+    private final BatchSlices slices;
 
     AbstractAttack(AttackSpec spec) {
         this.spec = spec;
         this.set = spec.perturbationSet();
+        this.slices = spec.usesGradients() ? new BatchSlices(spec) : null;
     }
 
     @Override
@@ -47,7 +50,11 @@ abstract class AbstractAttack implements Attack {
         for (int b = 0; b < batch; b++) {
             set.checkCentre(d, x, xOff + b * d, sampleIds[idOff + b]);
         }
-        run(net, ws, loss, x, xOff, y, yOff, batch, sampleIds, idOff, seed, step, xAdv, xAdvOff, lossOut);
+        if (slices == null) {
+            run(net, ws, loss, x, xOff, y, yOff, batch, sampleIds, idOff, seed, step, xAdv, xAdvOff, lossOut);
+        } else {
+            slices.run(this, net, ws, loss, x, xOff, y, yOff, batch, sampleIds, idOff, seed, step, xAdv, xAdvOff, lossOut);
+        }
     }
 
     /** The attack proper, after the checks of {@link #perturb}. */

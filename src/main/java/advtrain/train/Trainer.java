@@ -6,6 +6,7 @@ import advtrain.kernel.Simd;
 import advtrain.kernel.VectorKernels;
 import advtrain.loss.Loss;
 import advtrain.model.Network;
+import advtrain.model.PackedWeights;
 import advtrain.model.Workspace;
 import advtrain.random.RandomStream;
 import advtrain.threat.Attack;
@@ -48,6 +49,8 @@ public final class Trainer {
     private final double[] gOut;
     private final double[] grad;
     private final double[] velocity;
+    /** The weights packed for the passes of a step (null when not affordable); refilled every step. */
+    private PackedWeights packs;
     private final int[] perm;
     private long permEpoch = -1;
     private final StepStats stats;
@@ -186,30 +189,41 @@ public final class Trainer {
         double cleanSum = 0.0;
         int advCorrect = 0;
         int cleanCorrect = 0;
-        for (int c0 = 0; c0 < rows; c0 += chunk) {
-            int cb = Math.min(chunk, rows - c0);
-            for (int r = 0; r < cb; r++) {
-                int row = perm == null ? pos + c0 + r : perm[pos + c0 + r];
-                System.arraycopy(x, row * d, xChunk, r * d, d);
-                yChunk[r] = y[row];
-                ids[r] = row;
+        // W is fixed until the update: every pass of this step multiplies by one packed copy of it.
+        if (PackedWeights.affordable(net)) {
+            packs = net.packWeights(packs, ws.kernels(), ws.parallel());
+        }
+        if (packs != null) {
+            ws.attach(packs);
+        }
+        try {
+            for (int c0 = 0; c0 < rows; c0 += chunk) {
+                int cb = Math.min(chunk, rows - c0);
+                for (int r = 0; r < cb; r++) {
+                    int row = perm == null ? pos + c0 + r : perm[pos + c0 + r];
+                    System.arraycopy(x, row * d, xChunk, r * d, d);
+                    yChunk[r] = y[row];
+                    ids[r] = row;
+                }
+                net.forward(ws, xChunk, 0, cb);
+                double[] out = ws.output();
+                for (int r = 0; r < cb; r++) {
+                    cleanSum += loss.value(out, r * k, k, yChunk[r]);
+                    cleanCorrect += Loss.correct(out, r * k, k, yChunk[r]) ? 1 : 0;
+                }
+                // The attack's per-sample losses go to gOut (cb <= cb * k entries), overwritten just below.
+                attack.perturb(net, ws, loss, xChunk, 0, yChunk, 0, cb, ids, 0, settings.seed(), step + 1, xAdv, 0, gOut);
+                net.forward(ws, xAdv, 0, cb);
+                out = ws.output();
+                for (int r = 0; r < cb; r++) {
+                    advSum += loss.valueAndGradient(out, r * k, k, yChunk[r], gOut, r * k);
+                    advCorrect += Loss.correct(out, r * k, k, yChunk[r]) ? 1 : 0;
+                }
+                kern.scale(cb * k, invRows, gOut, 0);
+                net.backwardWeights(ws, gOut, 0, c0 == 0 ? 0.0 : 1.0, grad);
             }
-            net.forward(ws, xChunk, 0, cb);
-            double[] out = ws.output();
-            for (int r = 0; r < cb; r++) {
-                cleanSum += loss.value(out, r * k, k, yChunk[r]);
-                cleanCorrect += Loss.correct(out, r * k, k, yChunk[r]) ? 1 : 0;
-            }
-            // The attack's per-sample losses go to gOut (cb <= cb * k entries), overwritten just below.
-            attack.perturb(net, ws, loss, xChunk, 0, yChunk, 0, cb, ids, 0, settings.seed(), step + 1, xAdv, 0, gOut);
-            net.forward(ws, xAdv, 0, cb);
-            out = ws.output();
-            for (int r = 0; r < cb; r++) {
-                advSum += loss.valueAndGradient(out, r * k, k, yChunk[r], gOut, r * k);
-                advCorrect += Loss.correct(out, r * k, k, yChunk[r]) ? 1 : 0;
-            }
-            kern.scale(cb * k, invRows, gOut, 0);
-            net.backwardWeights(ws, gOut, 0, c0 == 0 ? 0.0 : 1.0, grad);
+        } finally {
+            ws.detach();
         }
         double surrogate = advSum * invRows;
         int p = grad.length;
