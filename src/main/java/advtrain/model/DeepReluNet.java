@@ -235,8 +235,15 @@ public final class DeepReluNet implements Network {
         DeepReluWorkspace w = cast(ws);
         w.begin(batch, x, xOff, d);
         PackedWeights pw = w.packsFor(this, params);
-        product(w, pw, forwardSite(0), Op.T, batch, m, d, x, xOff, d, inputMatrix, 0, w.post[0], 0);
-        for (int h = 1; h <= depth; h++) {
+        boolean fused = pw != null && pw.fused();
+        w.fusedForward = fused;
+        if (fused) {
+            product(w, pw, forwardSite(1), Op.T, batch, m, d, x, xOff, d, pw.fusedMatrix, 0, w.pre[1], 0);
+            w.reluForward(1);
+        } else {
+            product(w, pw, forwardSite(0), Op.T, batch, m, d, x, xOff, d, inputMatrix, 0, w.post[0], 0);
+        }
+        for (int h = fused ? 2 : 1; h <= depth; h++) {
             product(w, pw, forwardSite(h), Op.T, batch, m, m, w.post[h - 1], 0, m, params, layerOffset(h), w.pre[h], 0);
             w.reluForward(h);
         }
@@ -244,56 +251,77 @@ public final class DeepReluNet implements Network {
     }
 
     /**
-     * {@code c = in * op(B)} (rows x n from cOff, leading dimension n; depth kk), B one of the network's matrices: through its packed copy when
-     * packs are attached (site = its index there), else packed on the fly. B's leading dimension is its
-     * stored row length. Same bits either way.
+     * {@code c = in * op(B)} (rows x n from cOff, leading dimension n; depth kk), B one of the network's
+     * matrices: through its packed copy when the attached packs hold one (site = its index there), else packed
+     * on the fly. B's leading dimension is its stored row length. Same bits either way.
      */
     private static void product(DeepReluWorkspace w, PackedWeights pw, int site, Op opB, int rows, int n, int kk,
                                 double[] in, int inOff, int ldIn, double[] b, int bOff, double[] c, int cOff) {
-        if (pw != null) {
-            Gemm.gemm(w.kern, w.parallel(), Op.N, rows, 1.0, in, inOff, ldIn, pw.get(site), 0.0, c, cOff, n);
+        PackedMatrix packed = pw == null ? null : pw.get(site);
+        if (packed != null) {
+            Gemm.gemm(w.kern, w.parallel(), Op.N, rows, 1.0, in, inOff, ldIn, packed, 0.0, c, cOff, n);
         } else {
             Gemm.gemm(w.kern, w.parallel(), Op.N, opB, rows, n, kk, 1.0, in, inOff, ldIn, b, bOff,
                     opB == Op.T ? kk : n, 0.0, c, cOff, n);
         }
     }
 
-    /** Index in the packs of the matrix layer h's forward product multiplies by: A (h = 0), Wh, a (h = H + 1). */
+    /**
+     * Index in the packs of the matrix layer h's forward product multiplies by: A (h = 0), Wh, a (h = H + 1);
+     * fused packs hold W1 A at h = 1 and nothing at 0.
+     */
     private static int forwardSite(int h) {
         return h;
     }
 
-    /** Index in the packs of the matrix the backward product into layer h multiplies by: A (h = 0), Wh, a (h = H + 1). */
+    /** Index in the packs of the matrix the backward product out of layer h multiplies by (as {@link #forwardSite}). */
     private int backwardSite(int h) {
         return depth + 2 + h;
     }
 
     /**
-     * Packs A, W1..WH and a for the forward products (as op T) and the backward ones (as op N). A and a are packed
-     * when the packs are made (they are fixed), W1..WH on every call. About twice the memory of the weights.
+     * Packs a, A and W1..WH for the forward products (as op T) and the backward ones (as op N). Fixed a and A are
+     * packed when the packs are made; W1..WH on every call, when {@link PackedWeights#affordable}. Fused packs
+     * hold P = W1 A (computed on every call, m x d) in place of A and W1: the first hidden layer's
+     * pre-activation is then P x, and the input gradient G1 P. That saves 2 m^2 flops per row and pass, for
+     * 2 m^2 d per call: it pays when passes x rows per call exceed d.
      */
     @Override
-    public PackedWeights packWeights(PackedWeights reuse, VectorKernels kern, Parallel par) {
+    public PackedWeights packWeights(PackedWeights reuse, boolean fuse, VectorKernels kern, Parallel par) {
+        boolean trained = PackedWeights.affordable(this);
         PackedWeights pw = reuse;
-        if (pw == null || !pw.isFor(this, kern)) {
+        if (pw == null || !pw.isFor(this, kern, fuse)) {
             PackedMatrix[] mats = new PackedMatrix[2 * (depth + 2)];
-            mats[forwardSite(0)] = PackedMatrix.of(kern, Op.T, d, m);
-            mats[backwardSite(0)] = PackedMatrix.of(kern, Op.N, m, d);
-            for (int h = 1; h <= depth; h++) {
+            if (fuse) {
+                mats[forwardSite(1)] = PackedMatrix.of(kern, Op.T, d, m);
+                mats[backwardSite(1)] = PackedMatrix.of(kern, Op.N, m, d);
+            } else {
+                mats[forwardSite(0)] = PackedMatrix.of(kern, Op.T, d, m);
+                mats[backwardSite(0)] = PackedMatrix.of(kern, Op.N, m, d);
+                mats[forwardSite(0)].pack(par, inputMatrix, 0, d);
+                mats[backwardSite(0)].pack(par, inputMatrix, 0, d);
+            }
+            for (int h = fuse ? 2 : 1; h <= depth && trained; h++) {
                 mats[forwardSite(h)] = PackedMatrix.of(kern, Op.T, m, m);
                 mats[backwardSite(h)] = PackedMatrix.of(kern, Op.N, m, m);
             }
             mats[forwardSite(depth + 1)] = PackedMatrix.of(kern, Op.T, m, k);
             mats[backwardSite(depth + 1)] = PackedMatrix.of(kern, Op.N, k, m);
-            pw = new PackedWeights(this, kern, mats);
-            pw.get(forwardSite(0)).pack(par, inputMatrix, 0, d);
-            pw.get(backwardSite(0)).pack(par, inputMatrix, 0, d);
-            pw.get(forwardSite(depth + 1)).pack(par, outputWeights, 0, m);
-            pw.get(backwardSite(depth + 1)).pack(par, outputWeights, 0, m);
+            mats[forwardSite(depth + 1)].pack(par, outputWeights, 0, m);
+            mats[backwardSite(depth + 1)].pack(par, outputWeights, 0, m);
+            pw = new PackedWeights(this, kern, fuse, mats, fuse ? new double[m * d] : null);
         }
-        for (int h = 1; h <= depth; h++) {
-            pw.get(forwardSite(h)).pack(par, params, layerOffset(h), m);
-            pw.get(backwardSite(h)).pack(par, params, layerOffset(h), m);
+        if (fuse) {
+            Gemm.gemm(kern, par, Op.N, Op.N, m, d, m, 1.0, params, layerOffset(1), m, inputMatrix, 0, d, 0.0,
+                    pw.fusedMatrix, 0, d);
+            pw.get(forwardSite(1)).pack(par, pw.fusedMatrix, 0, d);
+            pw.get(backwardSite(1)).pack(par, pw.fusedMatrix, 0, d);
+        }
+        for (int h = fuse ? 2 : 1; h <= depth; h++) {
+            if (pw.get(forwardSite(h)) != null) {
+                pw.get(forwardSite(h)).pack(par, params, layerOffset(h), m);
+                pw.get(backwardSite(h)).pack(par, params, layerOffset(h), m);
+            }
         }
         pw.stamp(params);
         return pw;
@@ -320,7 +348,7 @@ public final class DeepReluNet implements Network {
         if (output < 0 || output >= k) {
             throw new IllegalArgumentException("output must be in 0.." + (k - 1) + ", got " + output);
         }
-        int batch = w.requireForward();
+        int batch = w.requireExactForward();
         long need = (long) outOff + (long) batch * params.length;
         if (outOff < 0 || out.length < need) {
             throw new IllegalArgumentException("per-sample gradients: out needs " + need + " values (batch "
@@ -347,11 +375,14 @@ public final class DeepReluNet implements Network {
     /** The backward chain from G (batch x k): weight gradient and/or input gradient. */
     private void chain(DeepReluWorkspace w, double[] gOut, int gOutOff, boolean weights, double beta, double[] grad,
                        boolean input, double[] gx, int gxOff) {
-        int batch = w.requireForward();
+        int batch = weights ? w.requireExactForward() : w.requireForward();
         if (weights) {
             checkLength("grad", grad, params.length);
         }
         PackedWeights pw = w.packsFor(this, params);
+        if (w.fusedForward && (pw == null || !pw.fused())) {
+            throw new IllegalStateException("the fused packs of the last forward are no longer attached");
+        }
         double[] cur = w.gradA;
         double[] next = w.gradB;
         product(w, pw, backwardSite(depth + 1), Op.N, batch, m, k, gOut, gOutOff, k, outputWeights, 0, cur, 0);
@@ -360,6 +391,10 @@ public final class DeepReluNet implements Network {
             if (weights) {
                 Gemm.gemm(w.kern, w.parallel(), Op.T, Op.N, m, m, batch, 1.0, cur, 0, m, w.post[h - 1], 0, m, beta, grad,
                         layerOffset(h), m);
+            }
+            if (h == 1 && w.fusedForward) { // input only: ∇X = G1 (W1 A)
+                product(w, pw, backwardSite(1), Op.N, batch, d, m, cur, 0, m, pw.fusedMatrix, 0, gx, gxOff);
+                return;
             }
             if (h > 1 || input) {
                 product(w, pw, backwardSite(h), Op.N, batch, m, m, cur, 0, m, params, layerOffset(h), next, 0);

@@ -26,6 +26,8 @@ public final class DeepReluWorkspace extends Workspace {
     final double[][] pre;
     /** post[0] = x0 = A x, post[h] = xh = ReLU(x̄h). */
     final double[][] post;
+    /** Whether the last forward ran through fused packs (x0 = A x was not computed). */
+    boolean fusedForward;
     final double[] gradA;
     final double[] gradB;
     private final double[] oneHot;
@@ -87,6 +89,9 @@ public final class DeepReluWorkspace extends Workspace {
     /** xh of the last forward (batch x m, row-major; h = 0 gives x0 = A x), live. */
     public double[] activation(int h) {
         checkLayer(h, 0);
+        if (h == 0 && fusedForward) {
+            throw new IllegalStateException("x0 = A x is not computed by a forward through fused packs");
+        }
         return post[h];
     }
 
@@ -105,6 +110,16 @@ public final class DeepReluWorkspace extends Workspace {
                     + ", has " + (x == null ? "null" : String.valueOf(x.length)));
         }
         batch = rows;
+    }
+
+    /** As {@link #requireForward}, refusing a forward through fused packs (weight gradients need x0). */
+    int requireExactForward() {
+        int rows = requireForward();
+        if (fusedForward) {
+            throw new IllegalStateException("weight gradients need an exact forward; the last one ran through fused packs"
+                    + " (attacks use those)");
+        }
+        return rows;
     }
 
     int requireForward() {

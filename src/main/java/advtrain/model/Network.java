@@ -70,12 +70,12 @@ public interface Network {
     }
 
     /**
-     * Packs the current weights for repeated passes ({@link PackedWeights}, to {@link Workspace#attach attach}),
-     * refilling {@code reuse} when it holds this network's packs for {@code kern}, else making new ones (the
-     * fixed parts are packed then). Returns null when this network has nothing to gain from packing; the
-     * default does that.
+     * Packs the current weights for repeated passes ({@link PackedWeights}, to {@link Workspace#attach attach}):
+     * exact packs, or with {@code fuse} fused ones where this network has a layer to fuse. Refills {@code reuse}
+     * when it holds this network's packs of that kind for {@code kern}, else makes new ones (the fixed parts are
+     * packed then). The default returns null: nothing packed, every product packs on the fly.
      */
-    default PackedWeights packWeights(PackedWeights reuse, VectorKernels kern, Parallel par) {
+    default PackedWeights packWeights(PackedWeights reuse, boolean fuse, VectorKernels kern, Parallel par) {
         return null;
     }
 

@@ -7,29 +7,46 @@ import java.util.Arrays;
 /**
  * Prepacked copies ({@link PackedMatrix}) of the matrices a network multiplies by in its forward and
  * input-backward passes, for the many passes an attack makes while the weights stay fixed. Made and refreshed
- * by {@link Network#packWeights}; {@link Workspace#attach attached} to the workspaces that compute the passes,
- * which then give the same bits as without it, minus the packing of every weight matrix on every pass.
+ * by {@link Network#packWeights}; {@link Workspace#attach attached} to the workspaces that compute the passes.
  *
- * <p>The fixed parts of a network (its input and output matrices) are packed once, when the object is made;
- * the trained weights every time {@link Network#packWeights} is called. A pack is only valid while the weights
- * it was taken from stay unchanged: with assertions on, every pass checks that they did.
+ * <p>Two kinds:
+ * <ul>
+ *   <li><b>exact</b> packs give every pass the same bits as without them, minus the packing of every weight
+ *       matrix on every product;</li>
+ *   <li><b>fused</b> packs also multiply a fixed layer into the trained one after it where that saves work
+ *       (the deep net: its first hidden layer becomes {@code (W1 A) x}, one product instead of two). The
+ *       network is the same function, but its outputs and input gradients are rounded differently from the plain
+ *       passes; weight gradients are refused after a fused forward. Attacks use them: they need f and ∇x f only.
+ *       Networks with nothing to fuse make exact packs either way ({@link #fused()} says which).</li>
+ * </ul>
+ *
+ * <p>Fixed matrices are packed once, when the object is made; the trained weights every time
+ * {@link Network#packWeights} is called. Trained matrices too large for the heap ({@link #affordable}) are left
+ * unpacked and packed on the fly, with the same bits. A pack is only valid while the weights it was taken from
+ * stay unchanged: with assertions on, every pass checks that they did.
  */
 public final class PackedWeights {
 
     private final Network source;
     private final VectorKernels kern;
+    private final boolean fused;
     private final PackedMatrix[] matrices;
+    /** The fused matrix before packing (the deep net: W1 A, m x d), or null. */
+    final double[] fusedMatrix;
     private int paramsHash;
 
-    PackedWeights(Network source, VectorKernels kern, PackedMatrix[] matrices) {
+    PackedWeights(Network source, VectorKernels kern, boolean fused, PackedMatrix[] matrices, double[] fusedMatrix) {
         this.source = source;
         this.kern = kern;
+        this.fused = fused;
         this.matrices = matrices;
+        this.fusedMatrix = fusedMatrix;
     }
 
     /**
-     * Whether packing {@code net} is affordable: packs take about two copies of the trained weights, allowed up
-     * to a quarter of the maximum heap. (Packing changes speed only, never a result, so this may depend on the heap.)
+     * Whether packing the trained weights of {@code net} is affordable: their packs take about two copies of
+     * them, allowed up to a quarter of the maximum heap. Packing changes speed only, never a result, so this
+     * may depend on the heap.
      */
     public static boolean affordable(Network net) {
         return 16L * net.paramCount() <= Runtime.getRuntime().maxMemory() / 4;
@@ -40,20 +57,30 @@ public final class PackedWeights {
         return source;
     }
 
-    /** Whether this holds the packs of {@code net} for {@code kern} (else a new one is needed). */
-    public boolean isFor(Network net, VectorKernels kern) {
+    /** True for fused packs (see the class javadoc). */
+    public boolean fused() {
+        return fused;
+    }
+
+    /** Whether this holds packs of {@code net} for {@code kern} of the kind asked for (else new ones are needed). */
+    public boolean isFor(Network net, VectorKernels kern, boolean fused) {
+        return isFor(net, kern) && fused == this.fused;
+    }
+
+    boolean isFor(Network net, VectorKernels kern) {
         return net == source && kern == this.kern;
     }
 
     /** Bytes held by the packed copies. */
     public long bytes() {
-        long b = 0;
+        long b = fusedMatrix == null ? 0 : 8L * fusedMatrix.length;
         for (PackedMatrix p : matrices) {
-            b += p.bytes();
+            b += p == null ? 0 : p.bytes();
         }
         return b;
     }
 
+    /** Pack i, or null when that matrix is packed on the fly. */
     PackedMatrix get(int i) {
         return matrices[i];
     }
@@ -70,6 +97,7 @@ public final class PackedWeights {
 
     @Override
     public String toString() {
-        return "PackedWeights[" + source + ", " + kern.name() + ", " + bytes() / 1024 + " KiB]";
+        return "PackedWeights[" + (fused ? "fused, " : "exact, ") + source + ", " + kern.name() + ", " + bytes() / 1024
+                + " KiB]";
     }
 }

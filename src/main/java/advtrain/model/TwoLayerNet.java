@@ -221,7 +221,7 @@ public final class TwoLayerNet implements Network {
         TwoLayerWorkspace w = cast(ws);
         w.begin(batch, x, xOff);
         PackedWeights pw = w.packsFor(this, params);
-        if (pw != null) {
+        if (pw != null && pw.get(FORWARD_W) != null) {
             Gemm.gemm(w.kern, w.parallel(), Op.N, batch, 1.0, w.x, 0, d, pw.get(FORWARD_W), 0.0, w.pre, 0, m);
         } else {
             Gemm.gemm(w.kern, w.parallel(), Op.N, Op.T, batch, m, d, 1.0, w.x, 0, d, params, 0, d, 0.0, w.pre, 0, m);
@@ -252,7 +252,7 @@ public final class TwoLayerNet implements Network {
         }
         if (gx != null) {
             PackedWeights pw = w.packsFor(this, params);
-            if (pw != null) {
+            if (pw != null && pw.get(BACKWARD_W) != null) {
                 Gemm.gemm(w.kern, w.parallel(), Op.N, batch, 1.0, w.grad, 0, m, pw.get(BACKWARD_W), 0.0, gx, gxOff, d);
             } else {
                 Gemm.gemm(w.kern, w.parallel(), Op.N, Op.N, batch, d, m, 1.0, w.grad, 0, m, params, 0, d, 0.0, gx, gxOff, d);
@@ -261,17 +261,22 @@ public final class TwoLayerNet implements Network {
     }
 
     /**
-     * Packs W for the forward product (op T) and the input-backward one (op N); the products with the k x m
-     * output weights are small and stay as they are. About twice the memory of W.
+     * Packs W for the forward product (op T) and the input-backward one (op N), when
+     * {@link PackedWeights#affordable}; the products with the k x m output weights are small and stay as they
+     * are. There is no fixed layer to fuse: the packs are exact whatever {@code fuse} says.
      */
     @Override
-    public PackedWeights packWeights(PackedWeights reuse, VectorKernels kern, Parallel par) {
+    public PackedWeights packWeights(PackedWeights reuse, boolean fuse, VectorKernels kern, Parallel par) {
         PackedWeights pw = reuse;
-        if (pw == null || !pw.isFor(this, kern)) {
-            pw = new PackedWeights(this, kern, new PackedMatrix[] {PackedMatrix.of(kern, Op.T, d, m), PackedMatrix.of(kern, Op.N, m, d)});
+        if (pw == null || !pw.isFor(this, kern, false)) {
+            pw = new PackedWeights(this, kern, false, PackedWeights.affordable(this)
+                    ? new PackedMatrix[] {PackedMatrix.of(kern, Op.T, d, m), PackedMatrix.of(kern, Op.N, m, d)}
+                    : new PackedMatrix[2], null);
         }
-        pw.get(FORWARD_W).pack(par, params, 0, d);
-        pw.get(BACKWARD_W).pack(par, params, 0, d);
+        if (pw.get(FORWARD_W) != null) {
+            pw.get(FORWARD_W).pack(par, params, 0, d);
+            pw.get(BACKWARD_W).pack(par, params, 0, d);
+        }
         pw.stamp(params);
         return pw;
     }

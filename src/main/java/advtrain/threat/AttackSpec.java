@@ -301,6 +301,23 @@ public record AttackSpec(String name, Norm norm, double eps, int steps, double s
         };
     }
 
+    /**
+     * Forward and backward passes the attack makes per sample (each costs about one forward): identity 1, random
+     * one per restart, fgsm/fgm 3, pgd and apgd 2 steps + 1 per restart (apgd-dlr one more, for the training loss
+     * at its point), an ensemble the sum of its members.
+     */
+    public int passes() {
+        return switch (name) {
+            case "identity" -> 1;
+            case "random" -> restarts;
+            case "fgsm", "fgm" -> 3;
+            case "pgd", "apgd-ce" -> restarts * (2 * steps + 1);
+            case "apgd-dlr" -> restarts * (2 * steps + 1) + 1;
+            case "ensemble" -> members.stream().mapToInt(AttackSpec::passes).sum();
+            default -> throw new IllegalStateException(name);
+        };
+    }
+
     /** The same attack with radius {@code newEps} (members too); an explicit step is kept. */
     public AttackSpec withEps(double newEps) {
         if (name.equals("identity")) {

@@ -8,7 +8,8 @@ import advtrain.model.Workspace;
 
 /**
  * How an attack that follows gradients runs on a batch: with the network's weights packed once for all its
- * passes ({@link PackedWeights}: W is fixed during an attack), and, on a pool of T threads, cut into up to T
+ * passes ({@link PackedWeights}: W is fixed during an attack; fused packs when {@link #fuses} says so), and, on a
+ * pool of T threads, cut into up to T
  * consecutive slices of rows, each attacked by its own instance of the attack on a serial workspace of its
  * own, concurrently. One fork-join per attack instead of one per product and element-wise loop, and every
  * product runs on one core at full speed.
@@ -18,8 +19,8 @@ import advtrain.model.Workspace;
  * row), so a slice's rows get exactly the bits they get in the whole batch. The attack tests check this for
  * every attack (1 vs 2 threads, batch 1 vs B).
  *
- * <p>Packing is skipped where the heap is tight ({@link PackedWeights#affordable}); the products then pack
- * on the fly, with the same bits.
+ * <p>Packing the trained weights is skipped where the heap is tight ({@link PackedWeights#affordable}); the
+ * products then pack on the fly, with the same bits.
  */
 final class BatchSlices {
 
@@ -60,25 +61,39 @@ final class BatchSlices {
         return Math.max(1, Math.min(par.threads(), batch / MIN_SLICE_ROWS));
     }
 
+    /**
+     * Whether this attack runs on fused packs ({@link PackedWeights}): when its passes per sample at the default
+     * evaluation batch ({@link AttackRun#DEFAULT_BATCH} rows) exceed the input dimension, the break-even of the
+     * deep net's fusion. The rule looks at the attack and the network's shape only, never at the batch at hand,
+     * the thread count or the heap, so an attack's results never depend on those.
+     */
+    static boolean fuses(AttackSpec spec, Network net) {
+        return (long) spec.passes() * AttackRun.DEFAULT_BATCH > net.inputDim();
+    }
+
     /** Runs {@code attack} (whose spec this was made for) on the batch as the class javadoc says. */
     void run(AbstractAttack attack, Network net, Workspace ws, Loss loss, double[] x, int xOff, int[] y, int yOff,
              int batch, int[] ids, int idOff, long seed, long step, double[] xAdv, int xAdvOff, double[] lossOut) {
         Parallel par = ws.parallel();
+        boolean fuse = fuses(spec, net);
         PackedWeights pw = ws.attached();
-        if (pw == null && PackedWeights.affordable(net)) {
-            packs = net.packWeights(packs, ws.kernels(), par);
+        if (pw == null || !pw.isFor(net, ws.kernels(), fuse)) {
+            // Packs of the right kind may come from the caller (the trainer's exact ones, an ensemble's fused ones).
+            packs = net.packWeights(packs, fuse, ws.kernels(), par);
             pw = packs;
         }
         int n = sliceCount(par, batch);
         if (n == 1) {
-            boolean attachHere = pw != null && ws.attached() == null;
-            if (attachHere) {
+            PackedWeights before = ws.attached();
+            if (pw != null) {
                 ws.attach(pw);
             }
             try {
                 attack.run(net, ws, loss, x, xOff, y, yOff, batch, ids, idOff, seed, step, xAdv, xAdvOff, lossOut);
             } finally {
-                if (attachHere) {
+                if (before != null) {
+                    ws.attach(before);
+                } else {
                     ws.detach();
                 }
             }

@@ -49,7 +49,7 @@ public final class Trainer {
     private final double[] gOut;
     private final double[] grad;
     private final double[] velocity;
-    /** The weights packed for the passes of a step (null when not affordable); refilled every step. */
+    /** The weights packed (exact) for the passes of a step; refilled every step. */
     private PackedWeights packs;
     private final int[] perm;
     private long permEpoch = -1;
@@ -190,9 +190,7 @@ public final class Trainer {
         int advCorrect = 0;
         int cleanCorrect = 0;
         // W is fixed until the update: every pass of this step multiplies by one packed copy of it.
-        if (PackedWeights.affordable(net)) {
-            packs = net.packWeights(packs, ws.kernels(), ws.parallel());
-        }
+        packs = net.packWeights(packs, false, ws.kernels(), ws.parallel());
         if (packs != null) {
             ws.attach(packs);
         }

@@ -1,5 +1,7 @@
 package advtrain.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,7 +37,7 @@ class PackedWeightsTest {
                             double[] x = TestNets.inputs(batch, net.inputDim(), 9);
                             Workspace ws = net.newWorkspace(batch, par, kern);
                             DeterminismTest.Result plain = DeterminismTest.run(net, ws, x, batch, false);
-                            PackedWeights pw = net.packWeights(null, kern, par);
+                            PackedWeights pw = net.packWeights(null, false, kern, par);
                             assertNotNull(pw, net + " packs");
                             ws.attach(pw);
                             DeterminismTest.Result packed = DeterminismTest.run(net, ws, x, batch, false);
@@ -54,9 +56,9 @@ class PackedWeightsTest {
             int batch = 5;
             double[] x = TestNets.inputs(batch, net.inputDim(), 10);
             Workspace ws = net.newWorkspace(batch, Parallel.serial());
-            PackedWeights pw = net.packWeights(null, ws.kernels(), Parallel.serial());
+            PackedWeights pw = net.packWeights(null, false, ws.kernels(), Parallel.serial());
             TestNets.perturb(net.params(), 0.1, 6);
-            assertSame(pw, net.packWeights(pw, ws.kernels(), Parallel.serial()), "buffers reused");
+            assertSame(pw, net.packWeights(pw, false, ws.kernels(), Parallel.serial()), "buffers reused");
             ws.attach(pw);
             DeterminismTest.Result packed = DeterminismTest.run(net, ws, x, batch, false);
             ws.detach();
@@ -70,14 +72,94 @@ class PackedWeightsTest {
         Network twin = net.copy();
         double[] x = TestNets.inputs(3, 5, 11);
         Workspace ws = net.newWorkspace(3, Parallel.serial());
-        ws.attach(twin.packWeights(null, ws.kernels(), Parallel.serial()));
+        ws.attach(twin.packWeights(null, false, ws.kernels(), Parallel.serial()));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.forward(ws, x, 0, 3));
         assertTrue(e.getMessage().contains("not packs of"), e.getMessage());
-        ws.attach(net.packWeights(null, ws.kernels(), Parallel.serial()));
+        ws.attach(net.packWeights(null, false, ws.kernels(), Parallel.serial()));
         net.params()[7] += 1e-3;
         // Surefire runs with assertions on: a pass after the weights changed under attached packs is caught.
         AssertionError a = assertThrows(AssertionError.class, () -> net.forward(ws, x, 0, 3));
         assertTrue(a.getMessage().contains("changed while their packed copies were attached"), a.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ws.attach(null));
+    }
+
+    /** Outputs and input gradients of a forward and an input-backward pass through the given (fused) packs. */
+    private static double[][] fusedPasses(Network net, Workspace ws, PackedWeights pw, double[] x, int batch) {
+        int k = net.outputDim();
+        double[] gOut = new double[batch * k];
+        advtrain.random.RandomStream.of(3, "test.gout").fillGaussian(gOut, 0, gOut.length, 1.0);
+        double[] gx = new double[batch * net.inputDim()];
+        ws.attach(pw);
+        net.forward(ws, x, 0, batch);
+        double[] f = java.util.Arrays.copyOf(ws.output(), batch * k);
+        net.backwardInput(ws, gOut, 0, gx, 0);
+        ws.detach();
+        return new double[][] {f, gx};
+    }
+
+    /**
+     * Fused packs (the deep net's first layer as (W1 A) x) compute the same function: outputs and input gradients
+     * agree with the plain passes to rounding (relative 1e-12), and bit for bit between 1 and 2 threads, the
+     * scalar and vector kernels, and a batch and its rows one at a time.
+     */
+    @Test
+    void fusedPassesAreTheSameFunctionAndReproduceBitForBit() {
+        try (Parallel two = Parallel.create(2)) {
+            for (Network net : nets()) {
+                int batch = 33;
+                double[] x = TestNets.inputs(batch, net.inputDim(), 12);
+                Workspace plainWs = net.newWorkspace(batch, Parallel.serial());
+                DeterminismTest.Result plain = DeterminismTest.run(net, plainWs, x, batch, false);
+                PackedWeights pw = net.packWeights(null, true, plainWs.kernels(), Parallel.serial());
+                assertTrue(pw.fused() == net instanceof DeepReluNet, pw.toString());
+                double[][] fused = fusedPasses(net, plainWs, pw, x, batch);
+                assertClose(plain.f(), fused[0], net + " outputs");
+                assertClose(plain.gx(), fused[1], net + " input gradients");
+                PackedWeights pw2 = net.packWeights(null, true, plainWs.kernels(), two);
+                double[][] threads = fusedPasses(net, net.newWorkspace(batch, two), pw2, x, batch);
+                assertArrayEquals(fused[0], threads[0], 0.0, net + " 1 vs 2 threads");
+                assertArrayEquals(fused[1], threads[1], 0.0, net + " 1 vs 2 threads");
+                Workspace one = net.newWorkspace(1, Parallel.serial());
+                int d = net.inputDim();
+                int k = net.outputDim();
+                for (int b = 0; b < batch; b += 8) {
+                    double[][] row = fusedPasses(net, one, pw, java.util.Arrays.copyOfRange(x, b * d, (b + 1) * d), 1);
+                    assertArrayEquals(java.util.Arrays.copyOfRange(fused[0], b * k, (b + 1) * k), row[0], 0.0, net + " row " + b);
+                }
+                for (VectorKernels kern : new VectorKernels[] {Simd.scalar()}) {
+                    Workspace sw = net.newWorkspace(batch, Parallel.serial(), kern);
+                    double[][] scalar = fusedPasses(net, sw, net.packWeights(null, true, kern, Parallel.serial()), x, batch);
+                    assertArrayEquals(fused[0], scalar[0], 0.0, net + " scalar vs vector");
+                    assertArrayEquals(fused[1], scalar[1], 0.0, net + " scalar vs vector");
+                }
+            }
+        }
+    }
+
+    private static void assertClose(double[] expected, double[] actual, String what) {
+        double scale = 0;
+        for (double v : expected) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-12 * scale, what + " [" + i + "]");
+        }
+    }
+
+    @Test
+    void weightGradientsAfterAFusedForwardAreRefused() {
+        DeepReluNet net = TestNets.deep(6, 12, 2, 2, 47);
+        double[] x = TestNets.inputs(3, 6, 13);
+        DeepReluWorkspace ws = net.newWorkspace(3, Parallel.serial());
+        ws.attach(net.packWeights(null, true, ws.kernels(), Parallel.serial()));
+        net.forward(ws, x, 0, 3);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> net.backwardWeights(ws, new double[6], 0, 0.0, new double[net.paramCount()]));
+        assertTrue(e.getMessage().contains("exact forward"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> ws.activation(0));
+        ws.detach();
+        assertThrows(IllegalStateException.class, () -> net.backwardInput(ws, new double[6], 0, new double[18], 0));
+        net.forward(ws, x, 0, 3);
+        net.backwardWeights(ws, new double[6], 0, 0.0, new double[net.paramCount()]); // an exact forward serves again
     }
 }
