@@ -1,7 +1,9 @@
 package advtrain.bench;
 
 import advtrain.kernel.Gemm;
+import advtrain.kernel.PackedMatrix;
 import advtrain.kernel.Parallel;
+import advtrain.kernel.Simd;
 import advtrain.random.RandomStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -24,6 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * (batch 128 times 784 or 1024 inputs times 1024 units), in the op pairs the layers use: NN (forward),
  * NT (backward to the input) and TN (backward to the weights). {@code threads} is the size of the
  * engine's own pool (JMH itself runs one benchmark thread).
+ *
+ * {@code gemmPackedB} runs the same product with B packed once beforehand ({@link PackedMatrix}), as an
+ * attack's passes multiply by a network's packed weights.
  *
  * <p>The secondary result {@code gflops} is the rate in GFLOP/s (2mnk per call); the primary result is
  * calls per second. Run: {@code java --add-modules=jdk.incubator.vector -jar bench/target/benchmarks.jar Gemm}.
@@ -59,6 +64,7 @@ public class GemmBench {
     double[] b;
     double[] c;
     Parallel par;
+    PackedMatrix packedB;
 
     /** Counts GFLOP done; JMH reports it per second, i.e. in GFLOP/s. */
     @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -90,6 +96,8 @@ public class GemmBench {
         rs.fillGaussian(a, 0, a.length, 1);
         rs.fillGaussian(b, 0, b.length, 1);
         par = Parallel.create(threads);
+        packedB = PackedMatrix.of(Simd.kernels(), opB, k, n);
+        packedB.pack(par, b, 0, ldb);
     }
 
     @TearDown(Level.Trial)
@@ -100,6 +108,14 @@ public class GemmBench {
     @Benchmark
     public double[] gemm(Rate rate) {
         Gemm.gemm(par, opA, opB, m, n, k, 1.0, a, 0, lda, b, 0, ldb, 0.0, c, 0, n);
+        rate.gflops += 2e-9 * m * n * k;
+        return c;
+    }
+
+    /** The same product with B packed once in the set-up ({@link PackedMatrix}): what an attack's passes run. */
+    @Benchmark
+    public double[] gemmPackedB(Rate rate) {
+        Gemm.gemm(Simd.kernels(), par, opA, m, 1.0, a, 0, lda, packedB, 0.0, c, 0, n);
         rate.gflops += 2e-9 * m * n * k;
         return c;
     }
