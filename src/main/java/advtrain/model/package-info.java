@@ -6,6 +6,9 @@
  * ({@link advtrain.model.ModelIO}).
  *
  * <p>Everything runs through {@link advtrain.kernel.Gemm}, so results are bit-identical for any thread count,
- * on the scalar and vector kernels, and for a batch versus its rows one at a time.
+ * on the scalar and vector kernels, and for a batch versus its rows one at a time. For the many passes of an
+ * attack, {@link advtrain.model.PackedWeights} keeps the weights packed while they do not change (exact packs:
+ * the same bits) or also folds the deep net's fixed input layer into its first trained one (fused packs: the
+ * same function, rounded differently; attacks only).
  */
 package advtrain.model;

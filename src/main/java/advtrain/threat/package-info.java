@@ -14,6 +14,9 @@
  * </ul>
  * Every random draw comes from a stream keyed by (seed, purpose, sample id, restart, step), so results do not
  * depend on batch composition or thread count; every returned point lies in its set to
- * {@link advtrain.threat.PerturbationSet#TOLERANCE}.
+ * {@link advtrain.threat.PerturbationSet#TOLERANCE}. Attacks that follow gradients run through
+ * {@code BatchSlices}: the weights packed once per attack (fused on the deep net when the attack makes enough
+ * passes, a rule that looks at the attack and the network's shape only), the batch cut into one slice of rows
+ * per thread.
  */
 package advtrain.threat;
