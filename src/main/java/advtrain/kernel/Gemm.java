@@ -112,7 +112,7 @@ public final class Gemm {
         if (m == 0) {
             return;
         }
-        run(kern, par, opA, b.op(), m, n, k, alpha, a, aOff, lda, b.data(), 0, n, b, beta, c, cOff, ldc);
+        run(kern, par, opA, b.op(), m, n, k, alpha, a, aOff, lda, null, 0, 0, b, beta, c, cOff, ldc);
     }
 
     private static void run(VectorKernels kern, Parallel par, Op opA, Op opB, int m, int n, int k, double alpha,

@@ -126,11 +126,6 @@ public final class PackedMatrix {
         return nr;
     }
 
-    /** Name of the kernels the layout was made for (in messages). */
-    String kernels() {
-        return kernels;
-    }
-
     /** The packed values (Gemm reads them directly). */
     double[] data() {
         return data;

@@ -8,16 +8,15 @@ import advtrain.model.Workspace;
 
 /**
  * How an attack that follows gradients runs on a batch: with the network's weights packed once for all its
- * passes ({@link PackedWeights}: W is fixed during an attack; fused packs when {@link #fuses} says so), and, on a
- * pool of T threads, cut into up to T
- * consecutive slices of rows, each attacked by its own instance of the attack on a serial workspace of its
- * own, concurrently. One fork-join per attack instead of one per product and element-wise loop, and every
- * product runs on one core at full speed.
+ * passes ({@link PackedWeights}: W is fixed during an attack; fused packs when {@link #fuses} says so), and, on
+ * a pool of T threads, cut into up to T consecutive slices of rows, each attacked by its own instance of the
+ * attack on a serial workspace of its own, concurrently. One fork-join per attack instead of one per product
+ * and element-wise loop, and every product runs on one core at full speed.
  *
  * <p>The result does not depend on the slicing: every attack treats its samples independently (its draws are
  * keyed by sample id, its products give each row the same bits whatever the other rows, its steps act per
- * row), so a slice's rows get exactly the bits they get in the whole batch. The attack tests check this for
- * every attack (1 vs 2 threads, batch 1 vs B).
+ * row), so a slice's rows get exactly the bits they get in the whole batch ({@code SlicedAttackTest} checks
+ * every attack in 1, 2 and 3 slices and in batches of one row).
  *
  * <p>Packing the trained weights is skipped where the heap is tight ({@link PackedWeights#affordable}); the
  * products then pack on the fly, with the same bits.
