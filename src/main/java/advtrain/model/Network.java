@@ -13,7 +13,9 @@ import advtrain.kernel.VectorKernels;
  * m x m; the two-layer net: one block W, m x d); projection onto B(R) acts per block with radius
  * {@link #blockRadius(double)}.
  *
- * <p>Every method is deterministic for any thread count of the workspace's {@link Parallel}.
+ * <p>Every method is deterministic for any thread count of the workspace's {@link Parallel}. Passes through
+ * different workspaces may run on different threads at once (attacks run one slice of a batch per thread), so
+ * a network keeps its per-pass state in the workspace, never in itself.
  */
 public interface Network {
 
