@@ -49,8 +49,12 @@ public final class PackedWeights {
      * may depend on the heap.
      */
     public static boolean affordable(Network net) {
-        return 16L * net.paramCount() <= Runtime.getRuntime().maxMemory() / 4;
+        long heap = heapForTests >= 0 ? heapForTests : Runtime.getRuntime().maxMemory();
+        return 16L * net.paramCount() <= heap / 4;
     }
+
+    /** A heap size for {@link #affordable} to assume instead of the real one (tests of the unpacked path); -1: none. */
+    static volatile long heapForTests = -1;
 
     /** The network the copies were taken from. */
     public Network source() {

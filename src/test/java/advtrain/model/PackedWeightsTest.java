@@ -162,4 +162,35 @@ class PackedWeightsTest {
         net.forward(ws, x, 0, 3);
         net.backwardWeights(ws, new double[6], 0, 0.0, new double[net.paramCount()]); // an exact forward serves again
     }
+
+    /**
+     * Where the heap is too small to pack the trained weights, they are multiplied unpacked: exact passes keep the
+     * plain bits and fused passes give the same bits as with every matrix packed (the heap decides speed only).
+     */
+    @Test
+    void unaffordableTrainedWeightsArePackedOnTheFlyWithTheSameBits() {
+        for (Network net : nets()) {
+            int batch = 9;
+            double[] x = TestNets.inputs(batch, net.inputDim(), 14);
+            Workspace ws = net.newWorkspace(batch, Parallel.serial());
+            DeterminismTest.Result plain = DeterminismTest.run(net, ws, x, batch, false);
+            double[][] fusedAll = fusedPasses(net, ws, net.packWeights(null, true, ws.kernels(), Parallel.serial()), x, batch);
+            long fullBytes = net.packWeights(null, false, ws.kernels(), Parallel.serial()).bytes();
+            PackedWeights.heapForTests = 0;
+            try {
+                assertTrue(!PackedWeights.affordable(net));
+                PackedWeights exact = net.packWeights(null, false, ws.kernels(), Parallel.serial());
+                assertTrue(exact.bytes() < fullBytes, exact + " leaves the trained weights unpacked");
+                ws.attach(exact);
+                DeterminismTest.Result thin = DeterminismTest.run(net, ws, x, batch, false);
+                ws.detach();
+                plain.assertSameBits(thin, net + " exact packs without the trained weights");
+                double[][] fusedThin = fusedPasses(net, ws, net.packWeights(null, true, ws.kernels(), Parallel.serial()), x, batch);
+                assertArrayEquals(fusedAll[0], fusedThin[0], 0.0, net + " fused outputs");
+                assertArrayEquals(fusedAll[1], fusedThin[1], 0.0, net + " fused input gradients");
+            } finally {
+                PackedWeights.heapForTests = -1;
+            }
+        }
+    }
 }
