@@ -99,4 +99,16 @@ class AttackSpecTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AttackSpec.parse(""));
         assertTrue(e.getMessage().contains("empty"));
     }
+
+    /** Passes per sample, counted by hand from each attack's loop (forwards + backwards). */
+    @Test
+    void passesCountForwardsAndBackwardsPerSample() {
+        assertEquals(1, AttackSpec.parse("identity").passes());
+        assertEquals(3, AttackSpec.parse("random:eps=0.1,restarts=3").passes());
+        assertEquals(3, AttackSpec.parse("fgsm:eps=0.1").passes());
+        assertEquals(2 * (2 * 10 + 1), AttackSpec.parse("pgd:eps=0.1,steps=10,restarts=2").passes());
+        assertEquals(2 * 5 + 1, AttackSpec.parse("apgd-ce:eps=0.1,steps=5").passes());
+        assertEquals(2 * 5 + 1 + 1, AttackSpec.parse("apgd-dlr:eps=0.1,steps=5").passes());
+        assertEquals((2 * 4 + 1) + 3, AttackSpec.parse("ensemble:pgd+fgsm,eps=0.1,steps=4").passes());
+    }
 }
