@@ -77,7 +77,7 @@ final class CapacityExperiment implements Experiment {
     }
 
     static String trainAttack(Config c) {
-        return "pgd:sphere=true,eps=" + Num.exact(c.delta()) + ",steps=" + c.attackSteps();
+        return Lab.capPgd(c.delta(), c.attackSteps());
     }
 
     static String evalAttack(Config c) {

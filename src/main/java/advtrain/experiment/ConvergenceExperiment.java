@@ -55,13 +55,7 @@ final class ConvergenceExperiment implements Experiment {
 
     @Override
     public List<Point> points(Settings s) {
-        PointList pl = new PointList();
-        for (int w : config(s).widths()) {
-            for (int seed = 0; seed < s.seeds(); seed++) {
-                pl.add("width", w, "seed", seed);
-            }
-        }
-        return pl.build();
+        return PointList.withSeeds("width", config(s).widths(), s.seeds());
     }
 
     @Override
@@ -71,7 +65,7 @@ final class ConvergenceExperiment implements Experiment {
     }
 
     static String trainAttack(Config c) {
-        return "pgd:sphere=true,eps=" + Num.exact(c.delta()) + ",steps=" + c.attackSteps();
+        return Lab.capPgd(c.delta(), c.attackSteps());
     }
 
     static String evalAttack(Config c) {

@@ -54,6 +54,16 @@ final class Lab {
         }
     }
 
+    /** PGD on spherical caps of radius {@code delta} with {@code steps} steps: the experiments' training attack. */
+    static String capPgd(double delta, int steps) {
+        return "pgd:sphere=true,eps=" + Num.exact(delta) + ",steps=" + steps;
+    }
+
+    /** PGD and APGD-CE on spherical caps of radius {@code delta}: the experiments' lower bound on L_* at the end. */
+    static String capEnsemble(double delta, int steps) {
+        return "ensemble:pgd+apgd-ce,sphere=true,eps=" + Num.exact(delta) + ",steps=" + steps;
+    }
+
     /**
      * Binary data on the unit sphere S^(d-1) with random labels, differently-labelled points at least
      * {@code sep} apart (so l2 caps of radius below sep/2 are compatible, Def. 3.1).

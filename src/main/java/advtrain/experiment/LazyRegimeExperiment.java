@@ -50,13 +50,7 @@ final class LazyRegimeExperiment implements Experiment {
 
     @Override
     public List<Point> points(Settings s) {
-        PointList pl = new PointList();
-        for (int w : config(s).widths()) {
-            for (int seed = 0; seed < s.seeds(); seed++) {
-                pl.add("width", w, "seed", seed);
-            }
-        }
-        return pl.build();
+        return PointList.withSeeds("width", config(s).widths(), s.seeds());
     }
 
     @Override
@@ -65,7 +59,7 @@ final class LazyRegimeExperiment implements Experiment {
     }
 
     static String trainAttack(Config c) {
-        return "pgd:sphere=true,eps=" + Num.exact(c.delta()) + ",steps=" + c.attackSteps();
+        return Lab.capPgd(c.delta(), c.attackSteps());
     }
 
     @Override

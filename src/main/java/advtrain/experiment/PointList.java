@@ -41,6 +41,17 @@ public final class PointList {
         return String.valueOf(v);
     }
 
+    /** One point per value of {@code name} and seed 0..seeds-1 (parameters {@code name}, {@code seed}), values outer. */
+    public static List<Point> withSeeds(String name, int[] values, int seeds) {
+        PointList pl = new PointList();
+        for (int v : values) {
+            for (int seed = 0; seed < seeds; seed++) {
+                pl.add(name, v, "seed", seed);
+            }
+        }
+        return pl.build();
+    }
+
     public List<Point> build() {
         return List.copyOf(points);
     }

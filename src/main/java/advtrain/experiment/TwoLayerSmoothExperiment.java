@@ -74,11 +74,11 @@ final class TwoLayerSmoothExperiment implements Experiment {
     }
 
     static String trainAttack(Config c) {
-        return "pgd:sphere=true,eps=" + Num.exact(c.delta()) + ",steps=" + c.attackSteps();
+        return Lab.capPgd(c.delta(), c.attackSteps());
     }
 
     static String evalAttack(Config c) {
-        return "ensemble:pgd+apgd-ce,sphere=true,eps=" + Num.exact(c.delta()) + ",steps=" + c.evalSteps();
+        return Lab.capEnsemble(c.delta(), c.evalSteps());
     }
 
     @Override

@@ -30,32 +30,19 @@ import advtrain.random.RandomStream;
  * the weight gradient is one fma chain over the batch rows in order, so splitting a batch into consecutive
  * parts accumulated with beta = 1 gives the same bits.
  */
-public final class DeepReluNet implements Network {
+public final class DeepReluNet extends DenseNet {
 
     /** Rows drawn per parallel chunk at initialisation (each row has its own stream, so any grain gives the same values). */
     private static final int INIT_ROWS = 16;
 
-    private final int d;
-    private final int m;
     private final int depth;
-    private final int k;
-    private final long seed;
     private final double[] inputMatrix;
-    private final double[] outputWeights;
-    private final double[] params;
-    private final double[] initialParams;
 
     private DeepReluNet(int d, int m, int depth, int k, long seed, double[] inputMatrix, double[] outputWeights,
                         double[] params, double[] initialParams) {
-        this.d = d;
-        this.m = m;
+        super(d, m, k, seed, outputWeights, params, initialParams);
         this.depth = depth;
-        this.k = k;
-        this.seed = seed;
         this.inputMatrix = inputMatrix;
-        this.outputWeights = outputWeights;
-        this.params = params;
-        this.initialParams = initialParams;
     }
 
     /** A network initialised as the paper says (see the class javadoc). */
@@ -133,39 +120,14 @@ public final class DeepReluNet implements Network {
         return "deep";
     }
 
-    @Override
-    public int inputDim() {
-        return d;
-    }
-
-    @Override
-    public int outputDim() {
-        return k;
-    }
-
-    @Override
-    public int width() {
-        return m;
-    }
-
     /** H, the number of trained layers. */
     public int depth() {
         return depth;
     }
 
-    /** The seed the model was initialised with. */
-    public long seed() {
-        return seed;
-    }
-
     /** A (m x d, row-major), live; fixed, never modified by the engine. */
     public double[] inputMatrix() {
         return inputMatrix;
-    }
-
-    /** a (k x m, row-major; m values when k = 1), live; fixed, never modified by the engine. */
-    public double[] outputWeights() {
-        return outputWeights;
     }
 
     /** Offset of Wh (h = 1..H) in {@link #params()}. */
@@ -174,21 +136,6 @@ public final class DeepReluNet implements Network {
             throw new IllegalArgumentException("layer must be in 1.." + depth + ", got " + h);
         }
         return (h - 1) * m * m;
-    }
-
-    @Override
-    public int paramCount() {
-        return params.length;
-    }
-
-    @Override
-    public double[] params() {
-        return params;
-    }
-
-    @Override
-    public double[] initialParams() {
-        return initialParams;
     }
 
     @Override
@@ -233,7 +180,7 @@ public final class DeepReluNet implements Network {
     @Override
     public void forward(Workspace ws, double[] x, int xOff, int batch) {
         DeepReluWorkspace w = cast(ws);
-        w.begin(batch, x, xOff, d);
+        w.begin(batch, x, xOff);
         PackedWeights pw = w.packsFor(this, params);
         boolean fused = pw != null && pw.fused();
         w.fusedForward = fused;

@@ -2,7 +2,6 @@ package advtrain.model;
 
 import advtrain.kernel.Parallel;
 import advtrain.kernel.VectorKernels;
-import java.util.Arrays;
 
 /**
  * Buffers of a {@link DeepReluNet} for batches of up to {@link #maxBatch()} rows: the forward caches
@@ -11,17 +10,9 @@ import java.util.Arrays;
  * forward and backward passes allocate nothing here. Element-wise work runs in chunks of {@link #rowGrain}
  * rows on the workspace's {@link Parallel}; chunk boundaries depend on m only.
  */
-public final class DeepReluWorkspace extends Workspace {
+public final class DeepReluWorkspace extends DenseWorkspace {
 
-    /** Element-wise chunks hold about this many values (a cache-sized unit of work; threads don't change it). */
-    private static final int CHUNK_VALUES = 16384;
-
-    final VectorKernels kern;
-    private final int d;
-    private final int m;
     private final int depth;
-    private final int k;
-    private final int rowGrain;
     /** pre[h] = x̄h for h = 1..H (pre[0] unused). */
     final double[][] pre;
     /** post[0] = x0 = A x, post[h] = xh = ReLU(x̄h). */
@@ -30,7 +21,6 @@ public final class DeepReluWorkspace extends Workspace {
     boolean fusedForward;
     final double[] gradA;
     final double[] gradB;
-    private final double[] oneHot;
 
     // Arguments of the element-wise bodies (fields, so the bodies are made once and calls allocate nothing).
     private int argLayer;
@@ -45,16 +35,8 @@ public final class DeepReluWorkspace extends Workspace {
     private final Parallel.RangeBody outerBody;
 
     DeepReluWorkspace(DeepReluNet net, int maxBatch, Parallel par, VectorKernels kern) {
-        super(maxBatch, net.outputDim(), par);
-        if (par == null || kern == null) {
-            throw new IllegalArgumentException("workspace: parallel and kernels must not be null");
-        }
-        this.kern = kern;
-        this.d = net.inputDim();
-        this.m = net.width();
+        super(net, maxBatch, par, kern);
         this.depth = net.depth();
-        this.k = net.outputDim();
-        this.rowGrain = Math.max(1, CHUNK_VALUES / m);
         this.pre = new double[depth + 1][];
         this.post = new double[depth + 1][];
         for (int h = 0; h <= depth; h++) {
@@ -63,7 +45,6 @@ public final class DeepReluWorkspace extends Workspace {
         }
         this.gradA = new double[maxBatch * m];
         this.gradB = new double[maxBatch * m];
-        this.oneHot = new double[maxBatch * k];
         this.reluForwardBody = (r0, r1) ->
                 kern.relu((r1 - r0) * m, pre[argLayer], r0 * m, post[argLayer], r0 * m);
         this.reluBackwardBody = (r0, r1) ->
@@ -73,11 +54,6 @@ public final class DeepReluWorkspace extends Workspace {
 
     boolean fits(DeepReluNet net) {
         return net.inputDim() == d && net.width() == m && net.depth() == depth && net.outputDim() == k;
-    }
-
-    @Override
-    public VectorKernels kernels() {
-        return kern;
     }
 
     /** x̄h of the last forward (batch x m, row-major; h = 1..H), live. */
@@ -101,17 +77,6 @@ public final class DeepReluWorkspace extends Workspace {
         }
     }
 
-    void begin(int rows, double[] x, int xOff, int dim) {
-        if (rows < 1 || rows > maxBatch()) {
-            throw new IllegalArgumentException("batch must be in 1.." + maxBatch() + " for this workspace, got " + rows);
-        }
-        if (x == null || xOff < 0 || x.length < xOff + (long) rows * dim) {
-            throw new IllegalArgumentException("forward: x needs " + rows + " x " + dim + " values from offset " + xOff
-                    + ", has " + (x == null ? "null" : String.valueOf(x.length)));
-        }
-        batch = rows;
-    }
-
     /** As {@link #requireForward}, refusing a forward through fused packs (weight gradients need x0). */
     int requireExactForward() {
         int rows = requireForward();
@@ -120,13 +85,6 @@ public final class DeepReluWorkspace extends Workspace {
                     + " (attacks use those)");
         }
         return rows;
-    }
-
-    int requireForward() {
-        if (batch == 0) {
-            throw new IllegalStateException("backward before any forward on this workspace");
-        }
-        return batch;
     }
 
     void reluForward(int h) {
@@ -160,15 +118,6 @@ public final class DeepReluWorkspace extends Workspace {
         for (int b = r0; b < r1; b++) {
             OuterProduct.write(argG, b * m, m, argX, b * m, m, argOut, argOutOff + b * argStride + argParamOff);
         }
-    }
-
-    /** A batch x k gradient that is 1 at column {@code output} of every row. */
-    double[] oneHot(int output) {
-        Arrays.fill(oneHot, 0, batch * k, 0.0);
-        for (int b = 0; b < batch; b++) {
-            oneHot[b * k + output] = 1.0;
-        }
-        return oneHot;
     }
 
     @Override

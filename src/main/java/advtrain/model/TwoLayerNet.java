@@ -23,34 +23,21 @@ import advtrain.random.RandomStream;
  * rounding residue. All products run through {@link Gemm}: per-row results do not depend on the batch, the
  * thread count or the SIMD path; the weight gradient is one fma chain over the batch rows in order.
  */
-public final class TwoLayerNet implements Network {
+public final class TwoLayerNet extends DenseNet {
 
     /** Index of W packed for the forward product in this network's {@link PackedWeights}. */
     private static final int FORWARD_W = 0;
     /** Index of W packed for the input-backward product. */
     private static final int BACKWARD_W = 1;
 
-    private final int d;
-    private final int m;
-    private final int k;
     private final Activation activation;
-    private final long seed;
     private final double scale;
-    private final double[] outputWeights;
-    private final double[] params;
-    private final double[] initialParams;
 
     private TwoLayerNet(int d, int m, int k, Activation activation, long seed, double[] outputWeights,
                         double[] params, double[] initialParams) {
-        this.d = d;
-        this.m = m;
-        this.k = k;
+        super(d, m, k, seed, outputWeights, params, initialParams);
         this.activation = activation;
-        this.seed = seed;
         this.scale = 1.0 / Math.sqrt(m);
-        this.outputWeights = outputWeights;
-        this.params = params;
-        this.initialParams = initialParams;
     }
 
     /** A network initialised as the paper says (see the class javadoc). */
@@ -120,54 +107,14 @@ public final class TwoLayerNet implements Network {
         return "two-layer";
     }
 
-    @Override
-    public int inputDim() {
-        return d;
-    }
-
-    @Override
-    public int outputDim() {
-        return k;
-    }
-
-    @Override
-    public int width() {
-        return m;
-    }
-
     /** σ. */
     public Activation activation() {
         return activation;
     }
 
-    /** The seed the model was initialised with. */
-    public long seed() {
-        return seed;
-    }
-
-    /** a (k x m, row-major): the ±1 signs, without the 1/sqrt(m) factor; live, never modified by the engine. */
-    public double[] outputWeights() {
-        return outputWeights;
-    }
-
     /** 1 / sqrt(m), the factor in front of the sum. */
     public double outputScale() {
         return scale;
-    }
-
-    @Override
-    public int paramCount() {
-        return params.length;
-    }
-
-    @Override
-    public double[] params() {
-        return params;
-    }
-
-    @Override
-    public double[] initialParams() {
-        return initialParams;
     }
 
     @Override

@@ -2,7 +2,6 @@ package advtrain.model;
 
 import advtrain.kernel.Parallel;
 import advtrain.kernel.VectorKernels;
-import java.util.Arrays;
 
 /**
  * Buffers of a {@link TwoLayerNet} for batches of up to {@link #maxBatch()} rows: a copy of the inputs
@@ -11,23 +10,14 @@ import java.util.Arrays;
  * output gradient (batch x k). Allocated once; forward and backward allocate nothing here. Element-wise work
  * runs in row chunks whose size depends on m only.
  */
-public final class TwoLayerWorkspace extends Workspace {
+public final class TwoLayerWorkspace extends DenseWorkspace {
 
-    /** Element-wise chunks hold about this many values (threads don't change it). */
-    private static final int CHUNK_VALUES = 16384;
-
-    final VectorKernels kern;
-    private final int d;
-    private final int m;
-    private final int k;
     private final Activation activation;
-    private final int rowGrain;
     final double[] x;
     final double[] pre;
     final double[] post;
     final double[] diff;
     final double[] grad;
-    private final double[] oneHot;
 
     private double[] argOut;
     private int argOutOff;
@@ -36,22 +26,13 @@ public final class TwoLayerWorkspace extends Workspace {
     private final Parallel.RangeBody outerBody;
 
     TwoLayerWorkspace(TwoLayerNet net, int maxBatch, Parallel par, VectorKernels kern) {
-        super(maxBatch, net.outputDim(), par);
-        if (par == null || kern == null) {
-            throw new IllegalArgumentException("workspace: parallel and kernels must not be null");
-        }
-        this.kern = kern;
-        this.d = net.inputDim();
-        this.m = net.width();
-        this.k = net.outputDim();
+        super(net, maxBatch, par, kern);
         this.activation = net.activation();
-        this.rowGrain = Math.max(1, CHUNK_VALUES / m);
         this.x = new double[maxBatch * d];
         this.pre = new double[maxBatch * m];
         this.post = new double[maxBatch * m];
         this.diff = new double[maxBatch * (m / 2)];
         this.grad = new double[maxBatch * m];
-        this.oneHot = new double[maxBatch * k];
         this.activateBody = this::activateRows;
         this.backwardBody = (r0, r1) ->
                 activation.backward(kern, (r1 - r0) * m, grad, r0 * m, pre, r0 * m, grad, r0 * m);
@@ -60,11 +41,6 @@ public final class TwoLayerWorkspace extends Workspace {
 
     boolean fits(TwoLayerNet net) {
         return net.inputDim() == d && net.width() == m && net.outputDim() == k && net.activation() == activation;
-    }
-
-    @Override
-    public VectorKernels kernels() {
-        return kern;
     }
 
     /** W x of the last forward (batch x m, row-major), live. */
@@ -77,23 +53,11 @@ public final class TwoLayerWorkspace extends Workspace {
         return post;
     }
 
+    /** As the base class's, also keeping a copy of the inputs (the weight gradient needs them). */
+    @Override
     void begin(int rows, double[] src, int srcOff) {
-        if (rows < 1 || rows > maxBatch()) {
-            throw new IllegalArgumentException("batch must be in 1.." + maxBatch() + " for this workspace, got " + rows);
-        }
-        if (src == null || srcOff < 0 || src.length < srcOff + (long) rows * d) {
-            throw new IllegalArgumentException("forward: x needs " + rows + " x " + d + " values from offset " + srcOff
-                    + ", has " + (src == null ? "null" : String.valueOf(src.length)));
-        }
+        super.begin(rows, src, srcOff);
         System.arraycopy(src, srcOff, x, 0, rows * d);
-        batch = rows;
-    }
-
-    int requireForward() {
-        if (batch == 0) {
-            throw new IllegalStateException("backward before any forward on this workspace");
-        }
-        return batch;
     }
 
     /** post = σ(pre); diff[b][r] = post[b][r] - post[b][r + m/2]. */
@@ -130,14 +94,6 @@ public final class TwoLayerWorkspace extends Workspace {
         for (int b = r0; b < r1; b++) {
             OuterProduct.write(grad, b * m, m, x, b * d, d, argOut, argOutOff + b * m * d);
         }
-    }
-
-    double[] oneHot(int output) {
-        Arrays.fill(oneHot, 0, batch * k, 0.0);
-        for (int b = 0; b < batch; b++) {
-            oneHot[b * k + output] = 1.0;
-        }
-        return oneHot;
     }
 
     @Override
