@@ -12,7 +12,8 @@ package advtrain.kernel;
  * and TT differ only in how the panels are packed.
  *
  * <p>Determinism: C is first scaled by beta, then every element is updated by one fma chain over k
- * in increasing order, reloading C for each KC block. The chain is the same for every tile shape,
+ * in increasing order, reloading C for each KC block (beta = 0: the chains start from +0.0 and C is never
+ * read, the same bits without a pass that zeroes it). The chain is the same for every tile shape,
  * vector width and thread count, so results are bit-identical between the SIMD and scalar paths,
  * across thread counts, and with {@link GemmReference}.
  */
@@ -202,10 +203,12 @@ public final class Gemm {
             this.ldc = ldc;
             this.n = n;
             try {
-                if (beta != 1.0) {
+                boolean product = k > 0 && alpha != 0.0;
+                // beta = 0 with a product: the first depth block overwrites C instead of zeroing it first.
+                if (beta != 1.0 && !(beta == 0.0 && product)) {
                     par.forRange(m, Math.max(1, 65536 / n), scaleBody);
                 }
-                if (k > 0 && alpha != 0.0) {
+                if (product) {
                     blocked(par, m, n, k);
                 }
             } finally {
@@ -284,7 +287,7 @@ public final class Gemm {
                 int i0 = (t / colBlocks) * rowStep;
                 int j0 = (t % colBlocks) * colStep;
                 macroKernel(kern, kc, pa, panel, panelOff, Math.min(rowStep, mp - i0), Math.min(colStep, nc - j0), i0, j0,
-                        c, cOff + ic0 * ldc + jc0, ldc);
+                        c, cOff + ic0 * ldc + jc0, ldc, pc0 == 0 && beta == 0.0);
             }
         }
 
@@ -304,7 +307,7 @@ public final class Gemm {
 
     /** One task: rows [i0, i0+mb) of the packed A super-block times columns [j0, j0+nb) of the packed B panel. */
     private static void macroKernel(VectorKernels kern, int kc, double[] pa, double[] pb, int pbOff, int mb, int nb,
-                                    int i0, int j0, double[] c, int cBase, int ldc) {
+                                    int i0, int j0, double[] c, int cBase, int ldc, boolean overwrite) {
         final int mr = kern.mr();
         final int nr = kern.nr();
         for (int jr = 0; jr < nb; jr += nr) {
@@ -315,13 +318,13 @@ public final class Gemm {
                 int apOff = ((i0 + ir) / mr) * mr * kc;
                 int cTile = cBase + (i0 + ir) * ldc + j0 + jr;
                 if (mrEff == mr && nrEff == nr) {
-                    kern.microKernel(kc, pa, apOff, pb, bpOff, c, cTile, ldc);
+                    kern.microKernel(kc, pa, apOff, pb, bpOff, c, cTile, ldc, overwrite);
                 } else {
                     double[] edge = EDGE.get();
-                    for (int r = 0; r < mrEff; r++) {
+                    for (int r = 0; r < mrEff && !overwrite; r++) {
                         System.arraycopy(c, cTile + r * ldc, edge, r * nr, nrEff);
                     }
-                    kern.microKernel(kc, pa, apOff, pb, bpOff, edge, 0, nr);
+                    kern.microKernel(kc, pa, apOff, pb, bpOff, edge, 0, nr, overwrite);
                     for (int r = 0; r < mrEff; r++) {
                         System.arraycopy(edge, r * nr, c, cTile + r * ldc, nrEff);
                     }

@@ -293,15 +293,21 @@ final class PanamaKernels implements VectorKernels {
     }
 
     @Override
-    public void microKernel(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc) {
+    public void microKernel(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc,
+                            boolean overwrite) {
         assert apOff >= 0 && apOff + kc * mr <= ap.length && bpOff >= 0 && bpOff + kc * nr <= bp.length;
         if (VECTORS_PER_ROW == 4) {
-            tile6x4(kc, ap, apOff, bp, bpOff, c, cOff, ldc);
+            tile6x4(kc, ap, apOff, bp, bpOff, c, cOff, ldc, overwrite);
         } else if (mr == 6) {
-            tile6x2(kc, ap, apOff, bp, bpOff, c, cOff, ldc);
+            tile6x2(kc, ap, apOff, bp, bpOff, c, cOff, ldc, overwrite);
         } else {
-            tile4x2(kc, ap, apOff, bp, bpOff, c, cOff, ldc);
+            tile4x2(kc, ap, apOff, bp, bpOff, c, cOff, ldc, overwrite);
         }
+    }
+
+    /** The accumulator for C at {@code off}: its value, or +0.0 when C is overwritten. */
+    private static DoubleVector start(double[] c, int off, boolean overwrite) {
+        return overwrite ? DoubleVector.zero(S) : DoubleVector.fromArray(S, c, off);
     }
 
     // The tiles below are written out in full (no loops over accumulators) so C2 keeps every
@@ -309,31 +315,32 @@ final class PanamaKernels implements VectorKernels {
     // the bounds checks of the loads (a pointer-bumping variant, ao += MR, ran 30-50% slower).
 
     /** The 6 x 4-vector register tile (6 x 4L doubles of C in 24 accumulators). */
-    private static void tile6x4(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc) {
-        DoubleVector c00 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 0 * L);
-        DoubleVector c01 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 1 * L);
-        DoubleVector c02 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 2 * L);
-        DoubleVector c03 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 3 * L);
-        DoubleVector c10 = DoubleVector.fromArray(S, c, cOff + 1 * ldc + 0 * L);
-        DoubleVector c11 = DoubleVector.fromArray(S, c, cOff + 1 * ldc + 1 * L);
-        DoubleVector c12 = DoubleVector.fromArray(S, c, cOff + 1 * ldc + 2 * L);
-        DoubleVector c13 = DoubleVector.fromArray(S, c, cOff + 1 * ldc + 3 * L);
-        DoubleVector c20 = DoubleVector.fromArray(S, c, cOff + 2 * ldc + 0 * L);
-        DoubleVector c21 = DoubleVector.fromArray(S, c, cOff + 2 * ldc + 1 * L);
-        DoubleVector c22 = DoubleVector.fromArray(S, c, cOff + 2 * ldc + 2 * L);
-        DoubleVector c23 = DoubleVector.fromArray(S, c, cOff + 2 * ldc + 3 * L);
-        DoubleVector c30 = DoubleVector.fromArray(S, c, cOff + 3 * ldc + 0 * L);
-        DoubleVector c31 = DoubleVector.fromArray(S, c, cOff + 3 * ldc + 1 * L);
-        DoubleVector c32 = DoubleVector.fromArray(S, c, cOff + 3 * ldc + 2 * L);
-        DoubleVector c33 = DoubleVector.fromArray(S, c, cOff + 3 * ldc + 3 * L);
-        DoubleVector c40 = DoubleVector.fromArray(S, c, cOff + 4 * ldc + 0 * L);
-        DoubleVector c41 = DoubleVector.fromArray(S, c, cOff + 4 * ldc + 1 * L);
-        DoubleVector c42 = DoubleVector.fromArray(S, c, cOff + 4 * ldc + 2 * L);
-        DoubleVector c43 = DoubleVector.fromArray(S, c, cOff + 4 * ldc + 3 * L);
-        DoubleVector c50 = DoubleVector.fromArray(S, c, cOff + 5 * ldc + 0 * L);
-        DoubleVector c51 = DoubleVector.fromArray(S, c, cOff + 5 * ldc + 1 * L);
-        DoubleVector c52 = DoubleVector.fromArray(S, c, cOff + 5 * ldc + 2 * L);
-        DoubleVector c53 = DoubleVector.fromArray(S, c, cOff + 5 * ldc + 3 * L);
+    private static void tile6x4(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc,
+                                boolean overwrite) {
+        DoubleVector c00 = start(c, cOff + 0 * ldc + 0 * L, overwrite);
+        DoubleVector c01 = start(c, cOff + 0 * ldc + 1 * L, overwrite);
+        DoubleVector c02 = start(c, cOff + 0 * ldc + 2 * L, overwrite);
+        DoubleVector c03 = start(c, cOff + 0 * ldc + 3 * L, overwrite);
+        DoubleVector c10 = start(c, cOff + 1 * ldc + 0 * L, overwrite);
+        DoubleVector c11 = start(c, cOff + 1 * ldc + 1 * L, overwrite);
+        DoubleVector c12 = start(c, cOff + 1 * ldc + 2 * L, overwrite);
+        DoubleVector c13 = start(c, cOff + 1 * ldc + 3 * L, overwrite);
+        DoubleVector c20 = start(c, cOff + 2 * ldc + 0 * L, overwrite);
+        DoubleVector c21 = start(c, cOff + 2 * ldc + 1 * L, overwrite);
+        DoubleVector c22 = start(c, cOff + 2 * ldc + 2 * L, overwrite);
+        DoubleVector c23 = start(c, cOff + 2 * ldc + 3 * L, overwrite);
+        DoubleVector c30 = start(c, cOff + 3 * ldc + 0 * L, overwrite);
+        DoubleVector c31 = start(c, cOff + 3 * ldc + 1 * L, overwrite);
+        DoubleVector c32 = start(c, cOff + 3 * ldc + 2 * L, overwrite);
+        DoubleVector c33 = start(c, cOff + 3 * ldc + 3 * L, overwrite);
+        DoubleVector c40 = start(c, cOff + 4 * ldc + 0 * L, overwrite);
+        DoubleVector c41 = start(c, cOff + 4 * ldc + 1 * L, overwrite);
+        DoubleVector c42 = start(c, cOff + 4 * ldc + 2 * L, overwrite);
+        DoubleVector c43 = start(c, cOff + 4 * ldc + 3 * L, overwrite);
+        DoubleVector c50 = start(c, cOff + 5 * ldc + 0 * L, overwrite);
+        DoubleVector c51 = start(c, cOff + 5 * ldc + 1 * L, overwrite);
+        DoubleVector c52 = start(c, cOff + 5 * ldc + 2 * L, overwrite);
+        DoubleVector c53 = start(c, cOff + 5 * ldc + 3 * L, overwrite);
         for (int p = 0; p < kc; p++) {
             int bo = bpOff + p * (4 * L);
             int ao = apOff + p * 6;
@@ -382,19 +389,20 @@ final class PanamaKernels implements VectorKernels {
     }
 
     /** The 6 x 2-vector register tile (6 x 2L doubles of C in 12 accumulators). */
-    private static void tile6x2(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc) {
-        DoubleVector c00 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 0 * L);
-        DoubleVector c01 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 1 * L);
-        DoubleVector c10 = DoubleVector.fromArray(S, c, cOff + 1 * ldc + 0 * L);
-        DoubleVector c11 = DoubleVector.fromArray(S, c, cOff + 1 * ldc + 1 * L);
-        DoubleVector c20 = DoubleVector.fromArray(S, c, cOff + 2 * ldc + 0 * L);
-        DoubleVector c21 = DoubleVector.fromArray(S, c, cOff + 2 * ldc + 1 * L);
-        DoubleVector c30 = DoubleVector.fromArray(S, c, cOff + 3 * ldc + 0 * L);
-        DoubleVector c31 = DoubleVector.fromArray(S, c, cOff + 3 * ldc + 1 * L);
-        DoubleVector c40 = DoubleVector.fromArray(S, c, cOff + 4 * ldc + 0 * L);
-        DoubleVector c41 = DoubleVector.fromArray(S, c, cOff + 4 * ldc + 1 * L);
-        DoubleVector c50 = DoubleVector.fromArray(S, c, cOff + 5 * ldc + 0 * L);
-        DoubleVector c51 = DoubleVector.fromArray(S, c, cOff + 5 * ldc + 1 * L);
+    private static void tile6x2(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc,
+                                boolean overwrite) {
+        DoubleVector c00 = start(c, cOff + 0 * ldc + 0 * L, overwrite);
+        DoubleVector c01 = start(c, cOff + 0 * ldc + 1 * L, overwrite);
+        DoubleVector c10 = start(c, cOff + 1 * ldc + 0 * L, overwrite);
+        DoubleVector c11 = start(c, cOff + 1 * ldc + 1 * L, overwrite);
+        DoubleVector c20 = start(c, cOff + 2 * ldc + 0 * L, overwrite);
+        DoubleVector c21 = start(c, cOff + 2 * ldc + 1 * L, overwrite);
+        DoubleVector c30 = start(c, cOff + 3 * ldc + 0 * L, overwrite);
+        DoubleVector c31 = start(c, cOff + 3 * ldc + 1 * L, overwrite);
+        DoubleVector c40 = start(c, cOff + 4 * ldc + 0 * L, overwrite);
+        DoubleVector c41 = start(c, cOff + 4 * ldc + 1 * L, overwrite);
+        DoubleVector c50 = start(c, cOff + 5 * ldc + 0 * L, overwrite);
+        DoubleVector c51 = start(c, cOff + 5 * ldc + 1 * L, overwrite);
         for (int p = 0; p < kc; p++) {
             int bo = bpOff + p * (2 * L);
             int ao = apOff + p * 6;
@@ -429,15 +437,16 @@ final class PanamaKernels implements VectorKernels {
     }
 
     /** The 4 x 2-vector register tile (4 x 2L doubles of C in 8 accumulators). */
-    private static void tile4x2(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc) {
-        DoubleVector c00 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 0 * L);
-        DoubleVector c01 = DoubleVector.fromArray(S, c, cOff + 0 * ldc + 1 * L);
-        DoubleVector c10 = DoubleVector.fromArray(S, c, cOff + 1 * ldc + 0 * L);
-        DoubleVector c11 = DoubleVector.fromArray(S, c, cOff + 1 * ldc + 1 * L);
-        DoubleVector c20 = DoubleVector.fromArray(S, c, cOff + 2 * ldc + 0 * L);
-        DoubleVector c21 = DoubleVector.fromArray(S, c, cOff + 2 * ldc + 1 * L);
-        DoubleVector c30 = DoubleVector.fromArray(S, c, cOff + 3 * ldc + 0 * L);
-        DoubleVector c31 = DoubleVector.fromArray(S, c, cOff + 3 * ldc + 1 * L);
+    private static void tile4x2(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc,
+                                boolean overwrite) {
+        DoubleVector c00 = start(c, cOff + 0 * ldc + 0 * L, overwrite);
+        DoubleVector c01 = start(c, cOff + 0 * ldc + 1 * L, overwrite);
+        DoubleVector c10 = start(c, cOff + 1 * ldc + 0 * L, overwrite);
+        DoubleVector c11 = start(c, cOff + 1 * ldc + 1 * L, overwrite);
+        DoubleVector c20 = start(c, cOff + 2 * ldc + 0 * L, overwrite);
+        DoubleVector c21 = start(c, cOff + 2 * ldc + 1 * L, overwrite);
+        DoubleVector c30 = start(c, cOff + 3 * ldc + 0 * L, overwrite);
+        DoubleVector c31 = start(c, cOff + 3 * ldc + 1 * L, overwrite);
         for (int p = 0; p < kc; p++) {
             int bo = bpOff + p * (2 * L);
             int ao = apOff + p * 4;

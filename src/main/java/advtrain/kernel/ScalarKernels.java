@@ -170,10 +170,11 @@ public final class ScalarKernels implements VectorKernels {
     }
 
     @Override
-    public void microKernel(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc) {
+    public void microKernel(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc,
+                            boolean overwrite) {
         for (int r = 0; r < MR; r++) {
             for (int j = 0; j < NR; j++) {
-                double acc = c[cOff + r * ldc + j];
+                double acc = overwrite ? 0.0 : c[cOff + r * ldc + j];
                 for (int p = 0; p < kc; p++) {
                     acc = Math.fma(ap[apOff + p * MR + r], bp[bpOff + p * NR + j], acc);
                 }

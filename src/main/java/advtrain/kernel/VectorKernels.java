@@ -69,9 +69,11 @@ public interface VectorKernels {
      * The GEMM micro-kernel: {@code C[MR x NR] += Apanel * Bpanel} over {@code kc} steps, every element one
      * fma chain over p in order. {@code ap} holds {@code kc} groups of {@link #mr()} values (column p of the
      * A micro-panel), {@code bp} holds {@code kc} groups of {@link #nr()} values (row p of the B micro-panel).
-     * C is read and written at {@code c[cOff + r * ldc + j]} for r < mr, j < nr.
+     * C is read and written at {@code c[cOff + r * ldc + j]} for r < mr, j < nr; with {@code overwrite} C is
+     * only written: every chain starts from +0.0 instead of C (the same bits as on a C zeroed beforehand).
      */
-    void microKernel(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc);
+    void microKernel(int kc, double[] ap, int apOff, double[] bp, int bpOff, double[] c, int cOff, int ldc,
+                     boolean overwrite);
 
     /** Rows of the register tile. */
     int mr();

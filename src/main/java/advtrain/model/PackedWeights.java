@@ -27,6 +27,9 @@ import java.util.Arrays;
  */
 public final class PackedWeights {
 
+    /** Whether assertions are enabled for this class ({@link #fresh} is only called from assertions). */
+    private static final boolean CHECKED = PackedWeights.class.desiredAssertionStatus();
+
     private final Network source;
     private final VectorKernels kern;
     private final boolean fused;
@@ -89,9 +92,14 @@ public final class PackedWeights {
         return matrices[i];
     }
 
-    /** Records the weights just packed (for the staleness assertion). */
+    /**
+     * Records the weights just packed, for the staleness assertion; a no-op with assertions off, where hashing
+     * millions of weights twice per training step would cost 1-2% of it.
+     */
     void stamp(double[] params) {
-        paramsHash = Arrays.hashCode(params);
+        if (CHECKED) {
+            paramsHash = Arrays.hashCode(params);
+        }
     }
 
     /** True while the weights are those last packed (a hash: for assertions, not a guarantee). */

@@ -104,29 +104,41 @@ class GemmTest {
         assertEquals(4 * shapes.length, checked);
     }
 
-    /** Shapes that cross KC (depth), NC (columns of a B panel) and M_PACK (rows packed at once) by a few. */
+    /**
+     * Shapes that cross KC (depth), NC (columns of a B panel) and M_PACK (rows packed at once) by a few; beta 0.5,
+     * and beta 0 on a C full of NaN (the first depth block of every column block overwrites C, edge tiles included).
+     */
     @Test
     void gemmAcrossBlockBoundariesMatchesReferenceOnBothPaths() {
-        int[][] shapes = {{5, 9, Gemm.KC + 7}, {7, Gemm.NC + 9, 5}, {Gemm.M_PACK + 5, 9, 3}, {Gemm.MC + 1, Gemm.TASK_COLS + 3, Gemm.KC + 1}};
+        int[][] shapes = {{5, 9, Gemm.KC + 7}, {7, Gemm.NC + 9, 5}, {Gemm.M_PACK + 5, 9, 3}, {Gemm.MC + 1, Gemm.TASK_COLS + 3, Gemm.KC + 1},
+            {Gemm.MC + 3, Gemm.NC + 11, 2 * Gemm.KC + 5}};
         for (VectorKernels kern : VectorKernelsTest.kernels()) {
             for (int[] s : shapes) {
-                for (Gemm.Op opA : Gemm.Op.values()) {
-                    Gemm.Op opB = opA == Gemm.Op.N ? Gemm.Op.T : Gemm.Op.N;
-                    int m = s[0], n = s[1], k = s[2];
-                    RandomStream rs = RandomStream.of(8, "gemm.blocks", m, n, k);
-                    int lda = opA == Gemm.Op.N ? k : m, ldb = opB == Gemm.Op.N ? n : k;
-                    double[] a = operand(rs, opA == Gemm.Op.N ? m : k, lda, 0);
-                    double[] b = operand(rs, opB == Gemm.Op.N ? k : n, ldb, 0);
-                    double[] c = operand(rs, m, n, 0);
-                    double[] ref = c.clone();
-                    try (Parallel par = Parallel.create(2)) {
-                        Gemm.gemm(kern, par, opA, opB, m, n, k, 1.25, a, 0, lda, b, 0, ldb, 0.5, c, 0, n);
+                for (double beta : new double[] {0.5, 0.0}) {
+                    for (Gemm.Op opA : Gemm.Op.values()) {
+                        checkBlocks(kern, opA, s[0], s[1], s[2], beta);
                     }
-                    GemmReference.gemm(opA, opB, m, n, k, 1.25, a, 0, lda, b, 0, ldb, 0.5, ref, 0, n);
-                    VectorKernelsTest.assertBits(ref, c, () -> kern.name() + " " + opA + opB + " m=" + m + " n=" + n + " k=" + k);
                 }
             }
         }
+    }
+
+    private static void checkBlocks(VectorKernels kern, Gemm.Op opA, int m, int n, int k, double beta) {
+        Gemm.Op opB = opA == Gemm.Op.N ? Gemm.Op.T : Gemm.Op.N;
+        RandomStream rs = RandomStream.of(8, "gemm.blocks", m, n, k);
+        int lda = opA == Gemm.Op.N ? k : m, ldb = opB == Gemm.Op.N ? n : k;
+        double[] a = operand(rs, opA == Gemm.Op.N ? m : k, lda, 0);
+        double[] b = operand(rs, opB == Gemm.Op.N ? k : n, ldb, 0);
+        double[] c = operand(rs, m, n, 0);
+        if (beta == 0.0) {
+            java.util.Arrays.fill(c, Double.NaN);
+        }
+        double[] ref = c.clone();
+        try (Parallel par = Parallel.create(2)) {
+            Gemm.gemm(kern, par, opA, opB, m, n, k, 1.25, a, 0, lda, b, 0, ldb, beta, c, 0, n);
+        }
+        GemmReference.gemm(opA, opB, m, n, k, 1.25, a, 0, lda, b, 0, ldb, beta, ref, 0, n);
+        VectorKernelsTest.assertBits(ref, c, () -> kern.name() + " " + opA + opB + " m=" + m + " n=" + n + " k=" + k + " beta=" + beta);
     }
 
     /** Results do not depend on the thread count: 1, 2 and 3 threads give the same bits (shapes with many tasks and KC blocks). */
