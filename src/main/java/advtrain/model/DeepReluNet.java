@@ -185,7 +185,7 @@ public final class DeepReluNet extends DenseNet {
         boolean fused = pw != null && pw.fused();
         w.fusedForward = fused;
         if (fused) {
-            product(w, pw, forwardSite(1), Op.T, batch, m, d, x, xOff, d, pw.fusedMatrix, 0, w.pre[1], 0);
+            product(w, pw, forwardSite(1), Op.N, batch, m, d, x, xOff, d, pw.fusedMatrix, 0, w.pre[1], 0);
             w.reluForward(1);
         } else {
             product(w, pw, forwardSite(0), Op.T, batch, m, d, x, xOff, d, inputMatrix, 0, w.post[0], 0);
@@ -229,42 +229,33 @@ public final class DeepReluNet extends DenseNet {
     /**
      * Packs a, A and W1..WH for the forward products (as op T) and the backward ones (as op N). Fixed a and A are
      * packed when the packs are made; W1..WH on every call, when {@link PackedWeights#affordable}. Fused packs
-     * hold P = W1 A (computed on every call, m x d) in place of A and W1: the first hidden layer's
-     * pre-activation is then P x, and the input gradient G1 P. That saves 2 m^2 flops per row and pass, for
-     * 2 m^2 d per call: it pays when passes x rows per call exceed d.
+     * hold P = W1 A (computed on every call) in place of A and W1: the first hidden layer's pre-activation is
+     * then P x, and the input gradient G1 P. That saves 2 m^2 flops per row and pass, for 2 m^2 d per call: it
+     * pays when passes x rows per call exceed d. Fused packs made with {@code exact} ones share their a and
+     * W2..WH packs and compute P from their pack of W1.
      */
     @Override
-    public PackedWeights packWeights(PackedWeights reuse, boolean fuse, VectorKernels kern, Parallel par) {
-        boolean trained = PackedWeights.affordable(this);
+    public PackedWeights packWeights(PackedWeights reuse, boolean fuse, VectorKernels kern, Parallel par,
+                                     PackedWeights exact) {
+        PackedWeights base = fuse && exact != null && exact.isFor(this, kern, false) ? exact : null;
         PackedWeights pw = reuse;
-        if (pw == null || !pw.isFor(this, kern, fuse)) {
-            PackedMatrix[] mats = new PackedMatrix[2 * (depth + 2)];
-            if (fuse) {
-                mats[forwardSite(1)] = PackedMatrix.of(kern, Op.T, d, m);
-                mats[backwardSite(1)] = PackedMatrix.of(kern, Op.N, m, d);
-            } else {
-                mats[forwardSite(0)] = PackedMatrix.of(kern, Op.T, d, m);
-                mats[backwardSite(0)] = PackedMatrix.of(kern, Op.N, m, d);
-                mats[forwardSite(0)].pack(par, inputMatrix, 0, d);
-                mats[backwardSite(0)].pack(par, inputMatrix, 0, d);
-            }
-            for (int h = fuse ? 2 : 1; h <= depth && trained; h++) {
-                mats[forwardSite(h)] = PackedMatrix.of(kern, Op.T, m, m);
-                mats[backwardSite(h)] = PackedMatrix.of(kern, Op.N, m, m);
-            }
-            mats[forwardSite(depth + 1)] = PackedMatrix.of(kern, Op.T, m, k);
-            mats[backwardSite(depth + 1)] = PackedMatrix.of(kern, Op.N, k, m);
-            mats[forwardSite(depth + 1)].pack(par, outputWeights, 0, m);
-            mats[backwardSite(depth + 1)].pack(par, outputWeights, 0, m);
-            pw = new PackedWeights(this, kern, fuse, mats, fuse ? new double[m * d] : null);
+        if (pw == null || !pw.isFor(this, kern, fuse) || pw.shares() != base) {
+            pw = newPacks(fuse, kern, par, base);
         }
         if (fuse) {
-            Gemm.gemm(kern, par, Op.N, Op.N, m, d, m, 1.0, params, layerOffset(1), m, inputMatrix, 0, d, 0.0,
-                    pw.fusedMatrix, 0, d);
-            pw.get(forwardSite(1)).pack(par, pw.fusedMatrix, 0, d);
-            pw.get(backwardSite(1)).pack(par, pw.fusedMatrix, 0, d);
+            // P^T = A^T W1^T: the same fma chains, so the same bits, as P = W1 A; stored d x m, so that W1^T is the
+            // right operand and the exact packs' copy of it serves.
+            PackedMatrix w1t = base == null ? null : base.get(forwardSite(1));
+            if (w1t != null) {
+                Gemm.gemm(kern, par, Op.T, d, 1.0, inputMatrix, 0, d, w1t, 0.0, pw.fusedMatrix, 0, m);
+            } else {
+                Gemm.gemm(kern, par, Op.T, Op.T, d, m, m, 1.0, inputMatrix, 0, d, params, layerOffset(1), m, 0.0,
+                        pw.fusedMatrix, 0, m);
+            }
+            pw.get(forwardSite(1)).pack(par, pw.fusedMatrix, 0, m);
+            pw.get(backwardSite(1)).pack(par, pw.fusedMatrix, 0, m);
         }
-        for (int h = fuse ? 2 : 1; h <= depth; h++) {
+        for (int h = fuse ? 2 : 1; h <= depth && base == null; h++) {
             if (pw.get(forwardSite(h)) != null) {
                 pw.get(forwardSite(h)).pack(par, params, layerOffset(h), m);
                 pw.get(backwardSite(h)).pack(par, params, layerOffset(h), m);
@@ -272,6 +263,36 @@ public final class DeepReluNet extends DenseNet {
         }
         pw.stamp(params);
         return pw;
+    }
+
+    /** Empty packs of the kind asked for, the fixed matrices packed (or, with {@code base}, taken from it). */
+    private PackedWeights newPacks(boolean fuse, VectorKernels kern, Parallel par, PackedWeights base) {
+        PackedMatrix[] mats = new PackedMatrix[2 * (depth + 2)];
+        if (fuse) { // P^T (d x m, stored) as op(B) = P^T forward and P backward
+            mats[forwardSite(1)] = PackedMatrix.of(kern, Op.N, d, m);
+            mats[backwardSite(1)] = PackedMatrix.of(kern, Op.T, m, d);
+        } else {
+            mats[forwardSite(0)] = PackedMatrix.of(kern, Op.T, d, m);
+            mats[backwardSite(0)] = PackedMatrix.of(kern, Op.N, m, d);
+            mats[forwardSite(0)].pack(par, inputMatrix, 0, d);
+            mats[backwardSite(0)].pack(par, inputMatrix, 0, d);
+        }
+        if (base != null) {
+            for (int h = 2; h <= depth + 1; h++) {
+                mats[forwardSite(h)] = base.get(forwardSite(h));
+                mats[backwardSite(h)] = base.get(backwardSite(h));
+            }
+        } else {
+            for (int h = fuse ? 2 : 1; h <= depth && PackedWeights.affordable(this); h++) {
+                mats[forwardSite(h)] = PackedMatrix.of(kern, Op.T, m, m);
+                mats[backwardSite(h)] = PackedMatrix.of(kern, Op.N, m, m);
+            }
+            mats[forwardSite(depth + 1)] = PackedMatrix.of(kern, Op.T, m, k);
+            mats[backwardSite(depth + 1)] = PackedMatrix.of(kern, Op.N, k, m);
+            mats[forwardSite(depth + 1)].pack(par, outputWeights, 0, m);
+            mats[backwardSite(depth + 1)].pack(par, outputWeights, 0, m);
+        }
+        return new PackedWeights(this, kern, fuse, mats, fuse ? new double[d * m] : null, base);
     }
 
     @Override
@@ -340,7 +361,7 @@ public final class DeepReluNet extends DenseNet {
                         layerOffset(h), m);
             }
             if (h == 1 && w.fusedForward) { // input only: ∇X = G1 (W1 A)
-                product(w, pw, backwardSite(1), Op.N, batch, d, m, cur, 0, m, pw.fusedMatrix, 0, gx, gxOff);
+                product(w, pw, backwardSite(1), Op.T, batch, d, m, cur, 0, m, pw.fusedMatrix, 0, gx, gxOff);
                 return;
             }
             if (h > 1 || input) {

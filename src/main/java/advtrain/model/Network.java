@@ -78,6 +78,18 @@ public interface Network {
      * packed then). The default returns null: nothing packed, every product packs on the fly.
      */
     default PackedWeights packWeights(PackedWeights reuse, boolean fuse, VectorKernels kern, Parallel par) {
+        return packWeights(reuse, fuse, kern, par, null);
+    }
+
+    /**
+     * As {@link #packWeights(PackedWeights, boolean, VectorKernels, Parallel)}, where {@code exact} (may be null)
+     * holds exact packs of the current weights for {@code kern}: fused packs then share every packed matrix they
+     * have in common with it instead of packing their own copy, and build their fused layers from its packs. The
+     * same bits either way; {@code exact} must be repacked before these whenever the weights change. The default
+     * returns null: nothing packed, every product packs on the fly.
+     */
+    default PackedWeights packWeights(PackedWeights reuse, boolean fuse, VectorKernels kern, Parallel par,
+                                      PackedWeights exact) {
         return null;
     }
 

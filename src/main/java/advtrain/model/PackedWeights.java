@@ -22,8 +22,10 @@ import java.util.Arrays;
  *
  * <p>Fixed matrices are packed once, when the object is made; the trained weights every time
  * {@link Network#packWeights} is called. Trained matrices too large for the heap ({@link #affordable}) are left
- * unpacked and packed on the fly, with the same bits. A pack is only valid while the weights it was taken from
- * stay unchanged: with assertions on, every pass checks that they did.
+ * unpacked and packed on the fly, with the same bits. Fused packs made next to exact ones of the same weights
+ * (the trainer's: exact for its training pass, fused for the attack) share the matrices the two have in common. A
+ * pack is only valid while the weights it was taken from stay unchanged: with assertions on, every pass checks
+ * that they did.
  */
 public final class PackedWeights {
 
@@ -34,16 +36,25 @@ public final class PackedWeights {
     private final VectorKernels kern;
     private final boolean fused;
     private final PackedMatrix[] matrices;
-    /** The fused matrix before packing (the deep net: W1 A, m x d), or null. */
+    /** The fused matrix before packing (the deep net: (W1 A)^T, d x m), or null. */
     final double[] fusedMatrix;
+    /** The exact packs whose matrices these share ({@link Network#packWeights(PackedWeights, boolean, VectorKernels, Parallel, PackedWeights)}), or null. */
+    private final PackedWeights shares;
     private int paramsHash;
 
-    PackedWeights(Network source, VectorKernels kern, boolean fused, PackedMatrix[] matrices, double[] fusedMatrix) {
+    PackedWeights(Network source, VectorKernels kern, boolean fused, PackedMatrix[] matrices, double[] fusedMatrix,
+                  PackedWeights shares) {
         this.source = source;
         this.kern = kern;
         this.fused = fused;
         this.matrices = matrices;
         this.fusedMatrix = fusedMatrix;
+        this.shares = shares;
+    }
+
+    /** The exact packs these share matrices with, or null. */
+    PackedWeights shares() {
+        return shares;
     }
 
     /**
@@ -78,11 +89,12 @@ public final class PackedWeights {
         return net == source && kern == this.kern;
     }
 
-    /** Bytes held by the packed copies. */
+    /** Bytes held by the packed copies, those shared with other packs not counted. */
     public long bytes() {
         long b = fusedMatrix == null ? 0 : 8L * fusedMatrix.length;
-        for (PackedMatrix p : matrices) {
-            b += p == null ? 0 : p.bytes();
+        for (int i = 0; i < matrices.length; i++) {
+            boolean own = shares == null || matrices[i] != shares.get(i);
+            b += matrices[i] == null || !own ? 0 : matrices[i].bytes();
         }
         return b;
     }

@@ -210,15 +210,20 @@ public final class TwoLayerNet extends DenseNet {
     /**
      * Packs W for the forward product (op T) and the input-backward one (op N), when
      * {@link PackedWeights#affordable}; the products with the k x m output weights are small and stay as they
-     * are. There is no fixed layer to fuse: the packs are exact whatever {@code fuse} says.
+     * are. There is no fixed layer to fuse: the packs are exact whatever {@code fuse} says, and {@code exact} packs of
+     * this network are returned as they are.
      */
     @Override
-    public PackedWeights packWeights(PackedWeights reuse, boolean fuse, VectorKernels kern, Parallel par) {
+    public PackedWeights packWeights(PackedWeights reuse, boolean fuse, VectorKernels kern, Parallel par,
+                                     PackedWeights exact) {
+        if (exact != null && exact.isFor(this, kern, false)) {
+            return exact;
+        }
         PackedWeights pw = reuse;
         if (pw == null || !pw.isFor(this, kern, false)) {
             pw = new PackedWeights(this, kern, false, PackedWeights.affordable(this)
                     ? new PackedMatrix[] {PackedMatrix.of(kern, Op.T, d, m), PackedMatrix.of(kern, Op.N, m, d)}
-                    : new PackedMatrix[2], null);
+                    : new PackedMatrix[2], null, null);
         }
         if (pw.get(FORWARD_W) != null) {
             pw.get(FORWARD_W).pack(par, params, 0, d);

@@ -57,6 +57,11 @@ abstract class AbstractAttack implements Attack {
         }
     }
 
+    @Override
+    public final boolean usesFusedPacks(Network net) {
+        return slices != null && BatchSlices.fuses(spec, net);
+    }
+
     /** The attack proper, after the checks of {@link #perturb}. */
     abstract void run(Network net, Workspace ws, Loss loss, double[] x, int xOff, int[] y, int yOff, int batch,
                       int[] sampleIds, int idOff, long seed, long step, double[] xAdv, int xAdvOff, double[] lossOut);

@@ -31,4 +31,13 @@ public interface Attack {
      */
     void perturb(Network net, Workspace ws, Loss loss, double[] x, int xOff, int[] y, int yOff, int batch,
                  int[] sampleIds, int idOff, long seed, long step, double[] xAdv, int xAdvOff, double[] lossOut);
+
+    /**
+     * Whether this attack runs its passes on {@code net} with fused packs ({@code PackedWeights}), decided by the
+     * attack and the network's shape only. A caller that packs the weights for the attack (the trainer, once per
+     * step) and {@link Workspace#attach attaches} fused packs then spares the attack packing its own.
+     */
+    default boolean usesFusedPacks(Network net) {
+        return false;
+    }
 }

@@ -77,8 +77,10 @@ final class BatchSlices {
         boolean fuse = fuses(spec, net);
         PackedWeights pw = ws.attached();
         if (pw == null || !pw.isFor(net, ws.kernels(), fuse)) {
-            // Packs of the right kind may come from the caller (the trainer's exact ones, an ensemble's fused ones).
-            packs = net.packWeights(packs, fuse, ws.kernels(), par);
+            // Packs of the right kind may come from the caller (the trainer's, an ensemble's); exact ones attached
+            // are shared by the fused packs made here.
+            PackedWeights exact = pw != null && pw.isFor(net, ws.kernels(), false) ? pw : null;
+            packs = net.packWeights(packs, fuse, ws.kernels(), par, exact);
             pw = packs;
         }
         int n = sliceCount(par, batch);

@@ -51,6 +51,8 @@ public final class Trainer {
     private final double[] velocity;
     /** The weights packed (exact) for the passes of a step; refilled every step. */
     private PackedWeights packs;
+    /** The packs the attack and the clean metrics run on: fused ones sharing {@link #packs}, or those. */
+    private PackedWeights attackPacks;
     private final int[] perm;
     private long permEpoch = -1;
     private final StepStats stats;
@@ -189,11 +191,12 @@ public final class Trainer {
         double cleanSum = 0.0;
         int advCorrect = 0;
         int cleanCorrect = 0;
-        // W is fixed until the update: every pass of this step multiplies by one packed copy of it.
+        // W is fixed until the update: every pass of this step multiplies by one packed copy of it, exact for the
+        // training pass, fused where the attack runs on fused packs (the attack's passes and the clean metrics: the
+        // same function, rounded differently), the two sharing what they have in common.
         packs = net.packWeights(packs, false, ws.kernels(), ws.parallel());
-        if (packs != null) {
-            ws.attach(packs);
-        }
+        attackPacks = attack.usesFusedPacks(net) ? net.packWeights(attackPacks, true, ws.kernels(), ws.parallel(), packs)
+                : packs;
         try {
             for (int c0 = 0; c0 < rows; c0 += chunk) {
                 int cb = Math.min(chunk, rows - c0);
@@ -203,6 +206,7 @@ public final class Trainer {
                     yChunk[r] = y[row];
                     ids[r] = row;
                 }
+                attach(attackPacks);
                 net.forward(ws, xChunk, 0, cb);
                 double[] out = ws.output();
                 for (int r = 0; r < cb; r++) {
@@ -211,6 +215,7 @@ public final class Trainer {
                 }
                 // The attack's per-sample losses go to gOut (cb <= cb * k entries), overwritten just below.
                 attack.perturb(net, ws, loss, xChunk, 0, yChunk, 0, cb, ids, 0, settings.seed(), step + 1, xAdv, 0, gOut);
+                attach(packs);
                 net.forward(ws, xAdv, 0, cb);
                 out = ws.output();
                 for (int r = 0; r < cb; r++) {
@@ -257,6 +262,15 @@ public final class Trainer {
         }
         elapsedNanos += System.nanoTime() - t0;
         return s;
+    }
+
+    /** Attaches {@code p} to the workspace, or detaches when there are no packs. */
+    private void attach(PackedWeights p) {
+        if (p != null) {
+            ws.attach(p);
+        } else {
+            ws.detach();
+        }
     }
 
     /** Restores the state a checkpoint holds (weights, momentum, step, running minimum, elapsed time). */
