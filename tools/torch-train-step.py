@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """One adversarial training step of the paper's deep ReLU net in PyTorch (float64), timed like
 `advtrain bench train-step`: x0 = A x (A fixed), x_h = relu(W_h x_{h-1}) for h = 1..H (trained),
-f = a x_H (a fixed, k x m). PGD l-inf, eps 8/255, step 2.5*eps/steps, random start; a clean forward
-for the metrics; the forward and backward at the attacked points; a plain SGD step.
+f = a x_H (a fixed, k x m). PGD l-inf, eps 8/255, step 2.5*eps/steps, random start, returning per sample the
+iterate with the highest loss (start and last iterate included: one forward more than steps) as advtrain's PGD
+does; a clean forward for the metrics; the forward and backward at the attacked points; a plain SGD step.
 Prints one line: samples/s. Used by tools/compare-torch (which picks the thread settings)."""
 import argparse
 import time
@@ -44,10 +45,19 @@ def f(xb):
     return h @ a.T
 
 
-def loss_fn(out, yb):
+def sample_losses(out, yb):
     if k == 1:
-        return torch.nn.functional.softplus(-yb * out[:, 0]).sum()
-    return torch.nn.functional.cross_entropy(out, yb, reduction="sum")
+        return torch.nn.functional.softplus(-yb * out[:, 0])
+    return torch.nn.functional.cross_entropy(out, yb, reduction="none")
+
+
+def loss_fn(out, yb):
+    return sample_losses(out, yb).sum()
+
+
+def keep_best(xa, losses, best, best_loss):
+    better = losses > best_loss
+    return torch.where(better[:, None], xa, best), torch.where(better, losses, best_loss)
 
 
 def train_step(i):
@@ -56,10 +66,17 @@ def train_step(i):
     for w in W:
         w.requires_grad_(False)
     xa = (xb + (torch.rand(xb.shape, generator=g) * 2 - 1) * eps).detach()
+    best, best_loss = xa, torch.full((B,), -float("inf"))
     for _ in range(S):
         xa.requires_grad_(True)
-        gx, = torch.autograd.grad(loss_fn(f(xa), yb), xa)
-        xa = torch.min(torch.max(xa.detach() + step * gx.sign(), xb - eps), xb + eps)
+        losses = sample_losses(f(xa), yb)
+        gx, = torch.autograd.grad(losses.sum(), xa)
+        xa = xa.detach()
+        best, best_loss = keep_best(xa, losses.detach(), best, best_loss)
+        xa = torch.min(torch.max(xa + step * gx.sign(), xb - eps), xb + eps)
+    with torch.no_grad():
+        best, best_loss = keep_best(xa, sample_losses(f(xa), yb), best, best_loss)
+    xa = best
     with torch.no_grad():
         loss_fn(f(xb), yb)  # clean metrics, as the Java trainer computes them
     for w in W:
