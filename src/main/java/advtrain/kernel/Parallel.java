@@ -3,6 +3,7 @@ package advtrain.kernel;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -32,6 +33,8 @@ public final class Parallel implements AutoCloseable {
 
     private final ForkJoinPool pool;
     private final int threads;
+    /** The loop regions of each calling thread, reused from loop to loop so a steady-state loop allocates nothing. */
+    private final ThreadLocal<Frames> frames = ThreadLocal.withInitial(Frames::new);
 
     private Parallel(ForkJoinPool pool, int threads) {
         this.pool = pool;
@@ -80,13 +83,13 @@ public final class Parallel implements AutoCloseable {
             }
             return;
         }
-        Region region = new Region(n, grain, chunks, body, Thread.currentThread());
-        int helpers = Math.min(threads - 1, chunks - 1);
-        for (int h = 0; h < helpers; h++) {
-            pool.execute(region);
+        Frames f = frames.get();
+        int level = f.depth++;
+        try {
+            f.region(level, this).run(n, grain, chunks, body);
+        } finally {
+            f.depth--;
         }
-        region.work(); // the caller claims chunks too: it never parks while work is left
-        region.await();
     }
 
     /**
@@ -126,48 +129,105 @@ public final class Parallel implements AutoCloseable {
         return "Parallel[threads=" + threads + "]";
     }
 
+    /** A calling thread's regions, one per nesting level (a chunk's body may run a loop of its own). */
+    private static final class Frames {
+        private Region[] levels = new Region[2];
+        private int depth;
+
+        Region region(int level, Parallel par) {
+            if (level >= levels.length) {
+                levels = java.util.Arrays.copyOf(levels, 2 * level);
+            }
+            if (levels[level] == null) {
+                levels[level] = new Region(par, Thread.currentThread());
+            }
+            return levels[level];
+        }
+    }
+
     /**
-     * One parallel loop: chunks are claimed from a shared counter by the calling thread and by up to
-     * {@code threads - 1} pool helpers. Which thread runs a chunk varies; what a chunk computes does not.
-     * The caller waits only for chunks already claimed by running threads (spinning briefly, then parked
-     * until the last chunk's finisher wakes it), so a helper that starts late finds nothing to do and
-     * nested loops cannot deadlock. The first exception thrown by a chunk is rethrown to the caller
-     * after every claimed chunk has finished.
+     * The parallel loops of one calling thread at one nesting level, one after another, on the same object and
+     * helper tasks, so a steady-state loop allocates nothing. Chunks are claimed by the calling thread and by up
+     * to {@code threads - 1} pool helpers from a ticket holding the loop's generation (high 32 bits) and its next
+     * chunk (low 32 bits); a claim is a compare-and-set of the ticket, so a helper that the pool starts late, even
+     * loops later, can only claim chunks of the loop in progress (it then helps that one). The loop's fields
+     * change only between loops, when every chunk has finished and the ticket is closed, so a chunk claimed from
+     * the current generation reads that loop's fields. Which thread runs a chunk varies; what a chunk computes does not. The caller waits
+     * only for chunks already claimed by running threads (spinning briefly, then parked until the last chunk's
+     * finisher wakes it), and nested loops cannot deadlock. The first exception thrown by a chunk is rethrown to
+     * the caller after every claimed chunk has finished.
      */
-    private static final class Region implements Runnable {
+    private static final class Region {
         private static final int SPINS = 1 << 12;
-        private final int n;
-        private final int grain;
-        private final int chunks;
-        private final RangeBody body;
+        /** Next-chunk value of a closed ticket: no loop has that many chunks, so nothing can be claimed. */
+        private static final long CLOSED = Integer.MAX_VALUE;
+        private final ForkJoinPool pool;
         private final Thread caller;
-        private final AtomicInteger next = new AtomicInteger();
+        private final Helper[] helpers;
+        private final AtomicLong ticket = new AtomicLong();
         private final AtomicInteger done = new AtomicInteger();
+        private int generation;
+        private int n;
+        private int grain;
+        private int chunks;
+        private RangeBody body;
         private volatile Throwable error;
 
-        Region(int n, int grain, int chunks, RangeBody body, Thread caller) {
+        Region(Parallel par, Thread caller) {
+            this.pool = par.pool;
+            this.caller = caller;
+            this.helpers = new Helper[par.threads - 1];
+            for (int h = 0; h < helpers.length; h++) {
+                helpers[h] = new Helper(this);
+                helpers[h].quietlyComplete(); // idle until first handed to the pool
+            }
+        }
+
+        void run(int n, int grain, int chunks, RangeBody body) {
+            // Closed first, by an atomic exchange: a claimer that read the last loop's ticket and then sees a field
+            // of this loop finds the ticket changed, so its claim fails (a plain store of the ticket after the fields
+            // would let it claim a chunk past the last loop's end).
+            ticket.getAndSet((long) ++generation << 32 | CLOSED);
             this.n = n;
             this.grain = grain;
             this.chunks = chunks;
             this.body = body;
-            this.caller = caller;
-        }
-
-        @Override
-        public void run() {
-            work();
+            this.error = null;
+            done.set(0);
+            ticket.set((long) ++generation << 32); // opens this loop and publishes the fields above to every claimer
+            try {
+                // A helper still queued or running from an earlier loop will claim chunks of this one; only the
+                // finished ones go back to the pool.
+                for (int h = 0; h < Math.min(helpers.length, chunks - 1); h++) {
+                    if (helpers[h].isDone()) {
+                        helpers[h].reinitialize();
+                        pool.execute(helpers[h]);
+                    }
+                }
+                work(); // the caller claims chunks too: it never parks while work is left
+                await();
+            } finally {
+                this.body = null; // do not keep the caller's objects alive
+            }
         }
 
         void work() {
-            int c;
-            while ((c = next.getAndIncrement()) < chunks) {
+            while (true) {
+                long t = ticket.get();
+                int c = (int) t;
+                if (c >= chunks) {
+                    return;
+                }
+                if (!ticket.compareAndSet(t, t + 1)) {
+                    continue;
+                }
                 try {
                     if (error == null) {
                         body.run(c * grain, Math.min(n, (c + 1) * grain));
                     }
-                } catch (Throwable t) {
+                } catch (Throwable e) {
                     if (error == null) {
-                        error = t;
+                        error = e;
                     }
                 } finally {
                     if (done.incrementAndGet() == chunks) {
@@ -195,6 +255,31 @@ public final class Parallel implements AutoCloseable {
             if (t != null) {
                 throw new IllegalStateException("a parallel chunk failed", t);
             }
+        }
+    }
+
+    /** A pool task that claims chunks of its region's loop in progress; handed to the pool again once finished. */
+    private static final class Helper extends ForkJoinTask<Void> {
+        private static final long serialVersionUID = 1L;
+        private final transient Region region;
+
+        Helper(Region region) {
+            this.region = region;
+        }
+
+        @Override
+        protected boolean exec() {
+            region.work();
+            return true;
+        }
+
+        @Override
+        public Void getRawResult() {
+            return null;
+        }
+
+        @Override
+        protected void setRawResult(Void value) {
         }
     }
 }

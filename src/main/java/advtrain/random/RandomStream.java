@@ -37,9 +37,24 @@ public final class RandomStream {
         long h = mix(seed ^ 0x5DEECE66DL);
         h = mix(h ^ fnv1a(purpose));
         for (long idx : indices) {
-            h = mix(h + GOLDEN * (idx + 1));
+            h = extend(h, idx);
         }
         return h;
+    }
+
+    /**
+     * The key with one more index: {@code key(seed, purpose, i..., j) == extend(key(seed, purpose, i...), j)}. With
+     * {@link #reset} it draws keyed streams in a loop without allocating.
+     */
+    public static long extend(long key, long index) {
+        return mix(key + GOLDEN * (index + 1));
+    }
+
+    /** Makes this the stream of {@code key}: it then gives what a new stream of that key would. */
+    public void reset(long key) {
+        state = key;
+        spare = 0.0;
+        hasSpare = false;
     }
 
     /** A child stream keyed by this stream's next output and further indices (for nested structure). */

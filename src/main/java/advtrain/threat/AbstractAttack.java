@@ -14,6 +14,7 @@ abstract class AbstractAttack implements Attack {
     final AttackSpec spec;
     final PerturbationSet set;
     final BatchObjective objective = new BatchObjective();
+    final Starts starts = new Starts();
     private final BatchSlices slices;
 
     AbstractAttack(AttackSpec spec) {

@@ -98,7 +98,7 @@ final class ApgdAttack extends AbstractAttack {
         ensureBuffers(batch, d);
         double[] overall = lossOut; // best objective over restarts (lossOut is rewritten at the end for dlr)
         for (int r = 0; r < spec.restarts(); r++) {
-            Starts.start(ws.parallel(), spec.randomStart(), set, "apgd.start", d, batch, x, xOff, sampleIds, idOff, seed, r, step,
+            starts.start(ws.parallel(), spec.randomStart(), set, "apgd.start", d, batch, x, xOff, sampleIds, idOff, seed, r, step,
                     xCur);
             restart(net, ws, obj, x, xOff, y, yOff, batch, d);
             for (int b = 0; b < batch; b++) {

@@ -26,7 +26,7 @@ final class RandomAttack extends AbstractAttack {
         xCur = ensure(xCur, batch * d);
         best = ensure(best, batch);
         for (int r = 0; r < spec.restarts(); r++) {
-            Starts.start(ws.parallel(), true, set, "random.point", d, batch, x, xOff, sampleIds, idOff, seed, r, step, xCur);
+            starts.start(ws.parallel(), true, set, "random.point", d, batch, x, xOff, sampleIds, idOff, seed, r, step, xCur);
             objective.evaluate(net, ws, loss, xCur, 0, y, yOff, batch, false);
             Tracker.keepBest(r == 0, batch, d, objective.loss, xCur, best, xAdv, xAdvOff);
         }

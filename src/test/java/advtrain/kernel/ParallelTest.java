@@ -148,4 +148,56 @@ class ParallelTest {
             assertEquals(100.0, par.sumRange(100, 3, (from, to) -> to - from));
         }
     }
+
+    /** Thousands of back-to-back loops of varying shape on reused regions: every index of every loop exactly once. */
+    @Test
+    void backToBackLoopsOnReusedRegionsCoverEveryIndexOnce() {
+        for (int threads = 2; threads <= 3; threads++) {
+            try (Parallel par = Parallel.create(threads)) {
+                for (int loop = 0; loop < 3000; loop++) {
+                    int n = 1 + loop % 257;
+                    AtomicIntegerArray seen = new AtomicIntegerArray(n);
+                    par.forRange(n, 1 + loop % 13, (from, to) -> {
+                        for (int i = from; i < to; i++) {
+                            seen.incrementAndGet(i);
+                        }
+                    });
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(1, seen.get(i), "threads=" + threads + " loop " + loop + " index " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Loops reuse their regions and helper tasks: the calling thread, which used to allocate a region and a task
+     * wrapper per loop (about 130 bytes), now allocates only when every region of its level still has a helper
+     * queued. Bounded well below one region per loop, so a slow helper now and then does not fail it.
+     */
+    @Test
+    void steadyStateLoopsAllocateAlmostNothingOnTheCaller() {
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long self = Thread.currentThread().getId();
+        double[] data = new double[16 * 512];
+        Parallel.RangeBody body = (from, to) -> {
+            for (int c = from; c < to; c++) {
+                for (int i = c * 512; i < (c + 1) * 512; i++) {
+                    data[i] = Math.sqrt(data[i] + i);
+                }
+            }
+        };
+        try (Parallel par = Parallel.create(2)) {
+            for (int warm = 0; warm < 2000; warm++) {
+                par.forRange(16, 1, body);
+            }
+            int loops = 1000;
+            long before = bean.getThreadAllocatedBytes(self);
+            for (int loop = 0; loop < loops; loop++) {
+                par.forRange(16, 1, body);
+            }
+            long bytes = bean.getThreadAllocatedBytes(self) - before;
+            assertTrue(bytes < 16L * loops, bytes + " bytes allocated by the caller in " + loops + " loops");
+        }
+    }
 }

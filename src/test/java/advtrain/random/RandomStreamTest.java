@@ -67,4 +67,20 @@ class RandomStreamTest {
         }
         assertTrue(chi2 < 22.5, "chi2 with 6 dof = " + chi2); // p = 0.001
     }
+
+    /** extend and reset give the keyed streams of of(...) without allocating: same keys, same draws. */
+    @Test
+    void extendAndResetReproduceKeyedStreams() {
+        long base = RandomStream.key(7, "pgd.start");
+        long key = RandomStream.extend(RandomStream.extend(RandomStream.extend(base, 41), 2), 9);
+        assertEquals(RandomStream.key(7, "pgd.start", 41, 2, 9), key);
+        RandomStream fresh = RandomStream.of(7, "pgd.start", 41, 2, 9);
+        RandomStream reused = RandomStream.of(1, "other");
+        reused.nextGaussian(); // leaves a spare Gaussian behind, which reset must drop
+        reused.reset(key);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(fresh.nextGaussian(), reused.nextGaussian());
+            assertEquals(fresh.nextLong(), reused.nextLong());
+        }
+    }
 }
