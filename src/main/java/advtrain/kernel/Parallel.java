@@ -152,10 +152,10 @@ public final class Parallel implements AutoCloseable {
      * chunk (low 32 bits); a claim is a compare-and-set of the ticket, so a helper that the pool starts late, even
      * loops later, can only claim chunks of the loop in progress (it then helps that one). The loop's fields
      * change only between loops, when every chunk has finished and the ticket is closed, so a chunk claimed from
-     * the current generation reads that loop's fields. Which thread runs a chunk varies; what a chunk computes does not. The caller waits
-     * only for chunks already claimed by running threads (spinning briefly, then parked until the last chunk's
-     * finisher wakes it), and nested loops cannot deadlock. The first exception thrown by a chunk is rethrown to
-     * the caller after every claimed chunk has finished.
+     * the current generation reads that loop's fields. Which thread runs a chunk varies; what a chunk computes
+     * does not. The caller waits only for chunks already claimed by running threads (spinning briefly, then
+     * parked until the last chunk's finisher wakes it), and nested loops cannot deadlock. The first exception
+     * thrown by a chunk is rethrown to the caller after every claimed chunk has finished.
      */
     private static final class Region {
         private static final int SPINS = 1 << 12;

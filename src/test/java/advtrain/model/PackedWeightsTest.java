@@ -136,6 +136,50 @@ class PackedWeightsTest {
         }
     }
 
+    /**
+     * Fused packs made next to exact ones share their trained matrices (the same objects, not counted twice) and
+     * give the bits of fused packs made alone; the deep net's fused matrix is (W1 A)^T with the bits of the product
+     * W1 A; the two-layer net, with nothing to fuse, hands back the exact packs themselves.
+     */
+    @Test
+    void fusedPacksSharingExactOnesKeepTheirBits() {
+        try (Parallel two = Parallel.create(2)) {
+            for (Network net : nets()) {
+                TestNets.perturb(net.params(), 0.05, 7);
+                int batch = 9;
+                double[] x = TestNets.inputs(batch, net.inputDim(), 13);
+                Workspace ws = net.newWorkspace(batch, two);
+                PackedWeights exact = net.packWeights(null, false, ws.kernels(), two);
+                PackedWeights shared = net.packWeights(null, true, ws.kernels(), two, exact);
+                PackedWeights alone = net.packWeights(null, true, ws.kernels(), two);
+                if (!(net instanceof DeepReluNet deep)) {
+                    assertSame(exact, shared, net + ": nothing to fuse, the exact packs serve");
+                    continue;
+                }
+                assertTrue(shared.bytes() < alone.bytes(), shared + " against " + alone);
+                for (int i = 0; i < 2 * (deep.depth() + 2); i++) {
+                    if (shared.get(i) != null && exact.get(i) != null && i != 1 && i != deep.depth() + 3) {
+                        assertSame(exact.get(i), shared.get(i), "pack " + i + " shared");
+                    }
+                }
+                double[][] a = fusedPasses(net, ws, shared, x, batch);
+                double[][] b = fusedPasses(net, ws, alone, x, batch);
+                assertArrayEquals(b[0], a[0], 0.0, net + " outputs, shared vs alone");
+                assertArrayEquals(b[1], a[1], 0.0, net + " input gradients, shared vs alone");
+                int d = net.inputDim();
+                int m = net.width();
+                double[] p = new double[m * d];
+                advtrain.kernel.Gemm.gemm(Parallel.serial(), advtrain.kernel.Gemm.Op.N, advtrain.kernel.Gemm.Op.N, m, d, m,
+                        1.0, net.params(), deep.layerOffset(1), m, deep.inputMatrix(), 0, d, 0.0, p, 0, d);
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < d; j++) {
+                        assertEquals(p[i * d + j], shared.fusedMatrix[j * m + i], 0.0, net + " (W1 A)^T at " + j + "," + i);
+                    }
+                }
+            }
+        }
+    }
+
     private static void assertClose(double[] expected, double[] actual, String what) {
         double scale = 0;
         for (double v : expected) {
