@@ -336,14 +336,49 @@ public final class Gemm {
     /** Packs rows [i0, i0+rows) and depth [p0, p0+kc) of alpha*op(A) as kc groups of mr values, zero-padded. */
     private static void packA(Op opA, double alpha, double[] a, int aOff, int lda, int i0, int rows, int p0, int kc,
                               int mr, double[] dst, int dOff) {
-        for (int p = 0; p < kc; p++) {
-            int d = dOff + p * mr;
-            for (int r = 0; r < rows; r++) {
-                int idx = opA == Op.N ? aOff + (i0 + r) * lda + p0 + p : aOff + (p0 + p) * lda + i0 + r;
-                dst[d + r] = alpha * a[idx];
+        if (opA == Op.N) {
+            interleave(alpha, a, aOff + i0 * lda + p0, lda, rows, kc, mr, dst, dOff);
+        } else {
+            gather(alpha, a, aOff + p0 * lda + i0, lda, rows, kc, mr, dst, dOff);
+        }
+    }
+
+    /**
+     * Packs {@code count} source vectors of {@code kc} contiguous values each (vector i from {@code off + i * ld})
+     * as kc groups of {@code w}: value p of vector i, times alpha, goes to {@code dOff + p * w + i}; zero-padded
+     * past count. Each vector is read once, in order (rows of A for op N, of B for op T).
+     */
+    private static void interleave(double alpha, double[] src, int off, int ld, int count, int kc, int w, double[] dst,
+                                   int dOff) {
+        for (int i = 0; i < count; i++) {
+            int s = off + i * ld;
+            for (int p = 0; p < kc; p++) {
+                dst[dOff + p * w + i] = alpha * src[s + p];
             }
-            for (int r = rows; r < mr; r++) {
-                dst[d + r] = 0.0;
+        }
+        for (int p = 0; p < kc && count < w; p++) {
+            for (int i = count; i < w; i++) {
+                dst[dOff + p * w + i] = 0.0;
+            }
+        }
+    }
+
+    /**
+     * Packs kc runs of {@code count} contiguous values (run p from {@code off + p * ld}) as kc groups of {@code w},
+     * times alpha, zero-padded past count (op T of A, op N of B, whose groups are already contiguous).
+     */
+    private static void gather(double alpha, double[] src, int off, int ld, int count, int kc, int w, double[] dst,
+                               int dOff) {
+        for (int p = 0; p < kc; p++) {
+            int s = off + p * ld;
+            int d = dOff + p * w;
+            // A plain loop rather than System.arraycopy of NR values: at m = 128 (where packing B weighs most)
+            // 28-33 against 27-30 GFLOP/s per CPU-second, JDK 17 and 25, Zen 3.
+            for (int i = 0; i < count; i++) {
+                dst[d + i] = alpha * src[s + i];
+            }
+            for (int i = count; i < w; i++) {
+                dst[d + i] = 0.0;
             }
         }
     }
@@ -373,24 +408,11 @@ public final class Gemm {
 
     /** Packs depth [p0, p0+kc) and columns [j0, j0+cols) of op(B) as kc groups of nr values, zero-padded. */
     static void packB(Op opB, double[] b, int bOff, int ldb, int p0, int kc, int j0, int cols, int nr,
-                              double[] dst, int dOff) {
-        for (int p = 0; p < kc; p++) {
-            int d = dOff + p * nr;
-            if (opB == Op.N) {
-                int src = bOff + (p0 + p) * ldb + j0;
-                // A plain loop rather than System.arraycopy of NR values: at m = 128 (where packing B
-                // weighs most) 28-33 against 27-30 GFLOP/s per CPU-second, JDK 17 and 25, Zen 3.
-                for (int j = 0; j < cols; j++) {
-                    dst[d + j] = b[src + j];
-                }
-            } else {
-                for (int j = 0; j < cols; j++) {
-                    dst[d + j] = b[bOff + (j0 + j) * ldb + p0 + p];
-                }
-            }
-            for (int j = cols; j < nr; j++) {
-                dst[d + j] = 0.0;
-            }
+                      double[] dst, int dOff) {
+        if (opB == Op.N) {
+            gather(1.0, b, bOff + p0 * ldb + j0, ldb, cols, kc, nr, dst, dOff);
+        } else {
+            interleave(1.0, b, bOff + j0 * ldb + p0, ldb, cols, kc, nr, dst, dOff);
         }
     }
 
