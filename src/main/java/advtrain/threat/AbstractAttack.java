@@ -1,5 +1,6 @@
 package advtrain.threat;
 
+import advtrain.kernel.Parallel;
 import advtrain.loss.Loss;
 import advtrain.model.Network;
 import advtrain.model.Workspace;
@@ -16,6 +17,15 @@ abstract class AbstractAttack implements Attack {
     final BatchObjective objective = new BatchObjective();
     final Starts starts = new Starts();
     private final BatchSlices slices;
+    private final Parallel.RangeBody ascendBody = this::ascendRows;
+    // The arguments of the ascent step in progress (fields, so its loop body is made once).
+    private int ascD;
+    private double[] ascCur;
+    private int ascCurOff;
+    private double[] ascGrad;
+    private double ascStep;
+    private double[] ascX;
+    private int ascXOff;
 
     AbstractAttack(AttackSpec spec) {
         this.spec = spec;
@@ -66,6 +76,35 @@ abstract class AbstractAttack implements Attack {
     /** The attack proper, after the checks of {@link #perturb}. */
     abstract void run(Network net, Workspace ws, Loss loss, double[] x, int xOff, int[] y, int yOff, int batch,
                       int[] sampleIds, int idOff, long seed, long step, double[] xAdv, int xAdvOff, double[] lossOut);
+
+    /**
+     * One ascent step for each of {@code batch} rows of {@code cur} (batch x d from {@code curOff}) along
+     * {@code grad} (batch x d), projected into the set around the matching row of x ({@link PerturbationSet#ascend}),
+     * on {@code par} in fixed chunks of rows. The loop body is bound once: a step allocates nothing.
+     */
+    final void ascend(Parallel par, int batch, int d, double[] cur, int curOff, double[] grad, double step, double[] x,
+                      int xOff) {
+        ascD = d;
+        ascCur = cur;
+        ascCurOff = curOff;
+        ascGrad = grad;
+        ascStep = step;
+        ascX = x;
+        ascXOff = xOff;
+        try {
+            par.forRange(batch, Starts.SAMPLE_GRAIN, ascendBody);
+        } finally {
+            ascCur = null; // do not keep the caller's arrays alive
+            ascGrad = null;
+            ascX = null;
+        }
+    }
+
+    private void ascendRows(int b0, int b1) {
+        for (int b = b0; b < b1; b++) {
+            set.ascend(ascD, ascCur, ascCurOff + b * ascD, ascGrad, b * ascD, ascStep, ascX, ascXOff + b * ascD);
+        }
+    }
 
     /** {@code a} if it holds n values, else a new array of n. */
     static double[] ensure(double[] a, int n) {

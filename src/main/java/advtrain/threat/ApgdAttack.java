@@ -1,5 +1,6 @@
 package advtrain.threat;
 
+import advtrain.kernel.Parallel;
 import advtrain.loss.Loss;
 import advtrain.model.Network;
 import advtrain.model.Workspace;
@@ -44,6 +45,11 @@ final class ApgdAttack extends AbstractAttack {
     private double[] fBestAtCheck;
     private int[] increases;
     private boolean[] plainStep;
+    private final Parallel.RangeBody stepBody = this::momentumSteps;
+    // The arguments of the momentum step in progress.
+    private int stepD;
+    private double[] stepX;
+    private int stepXOff;
 
     ApgdAttack(AttackSpec spec) {
         super(spec);
@@ -113,6 +119,13 @@ final class ApgdAttack extends AbstractAttack {
         }
     }
 
+    /** Rows [b0, b1) of one momentum step (the loop body, bound once: a step allocates nothing). */
+    private void momentumSteps(int b0, int b1) {
+        for (int b = b0; b < b1; b++) {
+            momentumStep(b, stepD, stepX, stepXOff);
+        }
+    }
+
     /** Row b: z = P(x + eta dir(g)), then (unless plain) the momentum combination, projected; into z. */
     private void momentumStep(int b, int d, double[] x, int xOff) {
         int o = b * d;
@@ -147,11 +160,11 @@ final class ApgdAttack extends AbstractAttack {
         int next = 0; // index of the next checkpoint
         int windowStart = 0;
         for (int k = 1; k <= n; k++) {
-            ws.parallel().forRange(batch, Starts.SAMPLE_GRAIN, (b0, b1) -> {
-                for (int b = b0; b < b1; b++) {
-                    momentumStep(b, d, x, xOff);
-                }
-            });
+            stepD = d;
+            stepX = x;
+            stepXOff = xOff;
+            ws.parallel().forRange(batch, Starts.SAMPLE_GRAIN, stepBody);
+            stepX = null; // do not keep the caller's array alive
             double[] t = xPrev;
             xPrev = xCur;
             xCur = z;

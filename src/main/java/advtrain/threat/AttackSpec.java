@@ -314,7 +314,7 @@ public record AttackSpec(String name, Norm norm, double eps, int steps, double s
             case "pgd", "apgd-ce" -> restarts * (2 * steps + 1);
             case "apgd-dlr" -> restarts * (2 * steps + 1) + 1;
             case "ensemble" -> members.stream().mapToInt(AttackSpec::passes).sum();
-            default -> throw new IllegalStateException(name);
+            default -> throw new IllegalStateException("unknown attack '" + name + "' (parse admits only " + NAMES + ")");
         };
     }
 
@@ -337,7 +337,7 @@ public record AttackSpec(String name, Norm norm, double eps, int steps, double s
             case "pgd" -> new PgdAttack(this);
             case "apgd-ce", "apgd-dlr" -> new ApgdAttack(this);
             case "ensemble" -> new EnsembleAttack(this);
-            default -> throw new IllegalStateException(name);
+            default -> throw new IllegalStateException("unknown attack '" + name + "' (parse admits only " + NAMES + ")");
         };
     }
 

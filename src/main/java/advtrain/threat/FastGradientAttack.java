@@ -22,12 +22,7 @@ final class FastGradientAttack extends AbstractAttack {
         int d = net.inputDim();
         objective.evaluate(net, ws, loss, x, xOff, y, yOff, batch, true);
         System.arraycopy(x, xOff, xAdv, xAdvOff, batch * d);
-        double[] g = objective.grad;
-        ws.parallel().forRange(batch, Starts.SAMPLE_GRAIN, (b0, b1) -> {
-            for (int b = b0; b < b1; b++) {
-                set.ascend(d, xAdv, xAdvOff + b * d, g, b * d, spec.eps(), x, xOff + b * d);
-            }
-        });
+        ascend(ws.parallel(), batch, d, xAdv, xAdvOff, objective.grad, spec.eps(), x, xOff);
         lossAt(net, ws, loss, xAdv, xAdvOff, y, yOff, batch, lossOut);
     }
 }

@@ -1,6 +1,5 @@
 package advtrain.threat;
 
-import advtrain.kernel.Parallel;
 import advtrain.loss.Loss;
 import advtrain.model.Network;
 import advtrain.model.Workspace;
@@ -19,13 +18,6 @@ final class PgdAttack extends AbstractAttack {
 
     private double[] xCur;
     private double[] best;
-    private final Parallel.RangeBody ascendBody = this::ascendRows;
-    // The arguments of the ascent step in progress (fields, so its loop body is made once).
-    private int d;
-    private double stepSize;
-    private double[] x;
-    private int xOff;
-    private double[] grad;
 
     PgdAttack(AttackSpec spec) {
         super(spec);
@@ -46,23 +38,10 @@ final class PgdAttack extends AbstractAttack {
                 objective.evaluate(net, ws, loss, xCur, 0, y, yOff, batch, more);
                 Tracker.keepBest(r == 0 && s == 0, batch, d, objective.loss, xCur, best, xAdv, xAdvOff);
                 if (more) {
-                    this.d = d;
-                    this.stepSize = stepSize;
-                    this.x = x;
-                    this.xOff = xOff;
-                    this.grad = objective.grad;
-                    ws.parallel().forRange(batch, Starts.SAMPLE_GRAIN, ascendBody);
-                    this.x = null; // do not keep the caller's array alive
+                    ascend(ws.parallel(), batch, d, xCur, 0, objective.grad, stepSize, x, xOff);
                 }
             }
         }
         System.arraycopy(best, 0, lossOut, 0, batch);
-    }
-
-    /** One ascent step of rows [b0, b1) of the current iterates, from the gradients of the last evaluation. */
-    private void ascendRows(int b0, int b1) {
-        for (int b = b0; b < b1; b++) {
-            set.ascend(d, xCur, b * d, grad, b * d, stepSize, x, xOff + b * d);
-        }
     }
 }
