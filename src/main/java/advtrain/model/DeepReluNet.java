@@ -252,8 +252,7 @@ public final class DeepReluNet extends DenseNet {
                 Gemm.gemm(kern, par, Op.T, Op.T, d, m, m, 1.0, inputMatrix, 0, d, params, layerOffset(1), m, 0.0,
                         pw.fusedMatrix, 0, m);
             }
-            pw.get(forwardSite(1)).pack(par, pw.fusedMatrix, 0, m);
-            pw.get(backwardSite(1)).pack(par, pw.fusedMatrix, 0, m);
+            packFused(pw, par);
         }
         for (int h = fuse ? 2 : 1; h <= depth && base == null; h++) {
             if (pw.get(forwardSite(h)) != null) {
@@ -263,6 +262,69 @@ public final class DeepReluNet extends DenseNet {
         }
         pw.stamp(params);
         return pw;
+    }
+
+    /** Packs the fused matrix P^T of {@code pw} for the forward and backward products. */
+    private void packFused(PackedWeights pw, Parallel par) {
+        pw.get(forwardSite(1)).pack(par, pw.fusedMatrix, 0, m);
+        pw.get(backwardSite(1)).pack(par, pw.fusedMatrix, 0, m);
+    }
+
+    /**
+     * Carrying costs 4 rows m d flops (two products through the rows' x0 = A x) against 2 m^2 d for computing
+     * P = W1 A again: it pays when 2 rows < m.
+     */
+    @Override
+    public boolean carriesFused(int rows) {
+        return 2L * rows < m;
+    }
+
+    /**
+     * P^T after the step, from P^T before it: W1 - lr G1^T x0 gives P^T - lr (x0 A)^T G1 (x0 and G1 of the rows
+     * of the last weights backward on {@code ws}), then the projection's W1(0) + s (W1 - W1(0)) gives
+     * P0^T + s (P^T - P0^T) with P0 = W1(0) A (computed once, when first needed).
+     */
+    @Override
+    public void carryFused(PackedWeights fused, Workspace ws, double lr, double[] blockScales) {
+        DeepReluWorkspace w = cast(ws);
+        if (fused == null || !fused.isFor(this, w.kern, true)) {
+            throw new IllegalArgumentException("carryFused needs fused packs of " + this + " for " + w.kern.name()
+                    + ", got " + fused);
+        }
+        if (w.firstDelta == null || w.fusedForward) {
+            throw new IllegalStateException("carryFused needs the weights backward of the step on this workspace");
+        }
+        int rows = w.batch();
+        Parallel par = w.parallel();
+        double[] p = fused.fusedMatrix;
+        double[] x0a = fused.carryRows(rows * d);
+        Gemm.gemm(w.kern, par, Op.N, Op.N, rows, d, m, 1.0, w.post[0], 0, m, inputMatrix, 0, d, 0.0, x0a, 0, d);
+        Gemm.gemm(w.kern, par, Op.T, Op.N, d, m, rows, -lr, x0a, 0, d, w.firstDelta, 0, m, 1.0, p, 0, m);
+        double s = blockScales[0];
+        if (s != 1.0) {
+            double[] p0 = fused.initialFused();
+            if (p0 == null) {
+                p0 = fused.initialFused(new double[d * m]);
+                Gemm.gemm(w.kern, par, Op.T, Op.T, d, m, m, 1.0, inputMatrix, 0, d, initialParams, layerOffset(1), m,
+                        0.0, p0, 0, m);
+            }
+            for (int i = 0; i < p.length; i++) {
+                p[i] = p0[i] + s * (p[i] - p0[i]);
+            }
+        }
+        packFused(fused, par);
+        fused.stamp(params);
+    }
+
+    @Override
+    public void loadFused(PackedWeights fused, double[] state, Parallel par) {
+        if (fused == null || !fused.isFor(this) || !fused.fused()) {
+            throw new IllegalArgumentException("loadFused needs fused packs of " + this + ", got " + fused);
+        }
+        checkLength("fused state", state, (long) d * m);
+        System.arraycopy(state, 0, fused.fusedMatrix, 0, state.length);
+        packFused(fused, par);
+        fused.stamp(params);
     }
 
     /** Empty packs of the kind asked for, the fixed matrices packed (or, with {@code base}, taken from it). */
@@ -353,9 +415,13 @@ public final class DeepReluNet extends DenseNet {
         }
         double[] cur = w.gradA;
         double[] next = w.gradB;
+        w.firstDelta = null;
         product(w, pw, backwardSite(depth + 1), Op.N, batch, m, k, gOut, gOutOff, k, outputWeights, 0, cur, 0);
         for (int h = depth; h >= 1; h--) {
             w.reluBackward(h, cur);
+            if (weights && h == 1) {
+                w.firstDelta = cur;
+            }
             if (weights) {
                 Gemm.gemm(w.kern, w.parallel(), Op.T, Op.N, m, m, batch, 1.0, cur, 0, m, w.post[h - 1], 0, m, beta, grad,
                         layerOffset(h), m);

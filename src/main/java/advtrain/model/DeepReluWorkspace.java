@@ -19,6 +19,11 @@ public final class DeepReluWorkspace extends DenseWorkspace {
     final double[][] post;
     /** Whether the last forward ran through fused packs (x0 = A x was not computed). */
     boolean fusedForward;
+    /**
+     * G1, the first layer's backward signal of the last weights backward (gradA or gradB; the weight gradient of
+     * W1 is G1^T x0), or null when a forward came after it. {@link DeepReluNet#carryFused} reads it.
+     */
+    double[] firstDelta;
     final double[] gradA;
     final double[] gradB;
 
@@ -78,6 +83,12 @@ public final class DeepReluWorkspace extends DenseWorkspace {
     }
 
     /** As {@link #requireForward}, refusing a forward through fused packs (weight gradients need x0). */
+    @Override
+    void begin(int rows, double[] x, int xOff) {
+        super.begin(rows, x, xOff);
+        firstDelta = null;
+    }
+
     int requireExactForward() {
         int rows = requireForward();
         if (fusedForward) {

@@ -93,6 +93,31 @@ public interface Network {
         return null;
     }
 
+    /**
+     * Whether {@link #carryFused} costs less than packing fused packs afresh after a step of {@code rows} rows. The
+     * default: false (nothing fused to carry).
+     */
+    default boolean carriesFused(int rows) {
+        return false;
+    }
+
+    /**
+     * Brings {@code fused} packs of the weights before a plain gradient step to the weights after it, from the
+     * rank-{@code rows} change of the step instead of fusing the layers afresh: the same function as fresh packs,
+     * rounded differently (the rounding depends on the steps carried through, so callers refresh now and then).
+     * The step must be exactly: the weights backward of one batch on {@code ws} into {@code grad} (beta = 0),
+     * {@code W -= lr * grad}, then every block b's offset from W(0) scaled by {@code blockScales[b]} (1: untouched).
+     * The default refuses: only networks that answer {@link #carriesFused} true carry.
+     */
+    default void carryFused(PackedWeights fused, Workspace ws, double lr, double[] blockScales) {
+        throw new UnsupportedOperationException(kind() + " networks have no fused packs to carry");
+    }
+
+    /** Sets the fused matrix of {@code fused} packs to {@code state} (a {@link PackedWeights#fusedState()}) and packs it. */
+    default void loadFused(PackedWeights fused, double[] state, Parallel par) {
+        throw new UnsupportedOperationException(kind() + " networks have no fused packs to load");
+    }
+
     /** Forward pass of {@code batch} rows of {@code x} starting at {@code xOff}; outputs in {@code ws.output()}. */
     void forward(Workspace ws, double[] x, int xOff, int batch);
 

@@ -41,6 +41,10 @@ public final class PackedWeights {
     /** The exact packs whose matrices these share ({@link Network#packWeights(PackedWeights, boolean, VectorKernels, Parallel, PackedWeights)}), or null. */
     private final PackedWeights shares;
     private int paramsHash;
+    /** Scratch of {@link Network#carryFused} (rows x d), grown on demand. */
+    private double[] carryRows = new double[0];
+    /** The fused matrix of the initial weights (the deep net: (W1(0) A)^T), once {@link Network#carryFused} needed it. */
+    private double[] initialFused;
 
     PackedWeights(Network source, VectorKernels kern, boolean fused, PackedMatrix[] matrices, double[] fusedMatrix,
                   PackedWeights shares) {
@@ -89,6 +93,10 @@ public final class PackedWeights {
         return net == source && kern == this.kern;
     }
 
+    boolean isFor(Network net) {
+        return net == source;
+    }
+
     /** Bytes held by the packed copies, those shared with other packs not counted. */
     public long bytes() {
         long b = fusedMatrix == null ? 0 : 8L * fusedMatrix.length;
@@ -97,6 +105,31 @@ public final class PackedWeights {
             b += matrices[i] == null || !own ? 0 : matrices[i].bytes();
         }
         return b;
+    }
+
+    /** At least {@code n} doubles of scratch for {@link Network#carryFused}. */
+    double[] carryRows(int n) {
+        if (carryRows.length < n) {
+            carryRows = new double[n];
+        }
+        return carryRows;
+    }
+
+    double[] initialFused() {
+        return initialFused;
+    }
+
+    double[] initialFused(double[] p0) {
+        initialFused = p0;
+        return p0;
+    }
+
+    /**
+     * A copy of the fused matrix (the state {@link Network#carryFused} carries from step to step, which a checkpoint
+     * keeps), or null for exact packs.
+     */
+    public double[] fusedState() {
+        return fusedMatrix == null ? null : fusedMatrix.clone();
     }
 
     /** Pack i, or null when that matrix is packed on the fly. */

@@ -18,18 +18,28 @@ import java.util.zip.CheckedOutputStream;
 
 /**
  * Everything needed to continue a run bit for bit: the weights, the momentum buffer (or none), the step,
- * the running minimum of L_A, the elapsed training time, and a hash of W(0) that guards against resuming
- * onto a different initialisation. Random positions need no storing: every draw is keyed by (seed, purpose,
+ * the running minimum of L_A, the elapsed training time, a hash of W(0) that guards against resuming
+ * onto a different initialisation, and the training attack's fused matrix where the trainer carries it from
+ * step to step (or none; see {@link Trainer}: its bits depend on the steps it was carried through). Random positions need no storing: every draw is keyed by (seed, purpose,
  * step, row), and the fixed parts of the network are rebuilt from the seed.
  *
- * <p>File format ({@code step-NNNNNNNNN.ckpt}, big-endian): the 8 bytes {@code ADVTCKP1}, step (long),
+ * <p>File format ({@code step-NNNNNNNNN.ckpt}, big-endian): the 8 bytes {@code ADVTCKP2}, step (long),
  * running min (double), elapsed ns (long), init hash (long), P (int), P doubles, V (int, 0 without
- * momentum), V doubles, then the CRC-32 of everything before it (long). Written to a temporary file and
+ * momentum), V doubles, F (int, 0 without a carried fused matrix), F doubles, then the CRC-32 of everything
+ * before it (long). Files of the first format ({@code ADVTCKP1}: no F) are read too. Written to a temporary file and
  * renamed, so a checkpoint on disk is always complete; a truncated or corrupt file fails the CRC check.
  */
-public record Checkpoint(long step, double runningMin, long elapsedNanos, long initHash, double[] params, double[] velocity) {
+public record Checkpoint(long step, double runningMin, long elapsedNanos, long initHash, double[] params, double[] velocity,
+                         double[] fused) {
 
-    private static final byte[] MAGIC = {'A', 'D', 'V', 'T', 'C', 'K', 'P', '1'};
+    private static final byte[] MAGIC = {'A', 'D', 'V', 'T', 'C', 'K', 'P', '2'};
+    /** The first format: no fused matrix. */
+    private static final byte[] MAGIC_1 = {'A', 'D', 'V', 'T', 'C', 'K', 'P', '1'};
+
+    /** A checkpoint without a carried fused matrix. */
+    public Checkpoint(long step, double runningMin, long elapsedNanos, long initHash, double[] params, double[] velocity) {
+        this(step, runningMin, elapsedNanos, initHash, params, velocity, null);
+    }
 
     /** FNV-1a over the raw bits of {@code a}: identifies an initialisation. */
     public static long hash(double[] a) {
@@ -63,6 +73,7 @@ public record Checkpoint(long step, double runningMin, long elapsedNanos, long i
             out.writeLong(initHash);
             writeArray(out, params);
             writeArray(out, velocity == null ? new double[0] : velocity);
+            writeArray(out, fused == null ? new double[0] : fused);
             out.flush();
             long sum = crc.getValue();
             out.writeLong(sum);
@@ -85,7 +96,8 @@ public record Checkpoint(long step, double runningMin, long elapsedNanos, long i
              DataInputStream in = new DataInputStream(cis)) {
             byte[] magic = new byte[MAGIC.length];
             in.readFully(magic);
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
+            boolean first = java.util.Arrays.equals(magic, MAGIC_1);
+            if (!first && !java.util.Arrays.equals(magic, MAGIC)) {
                 throw new IOException(file + ": not an advtrain checkpoint (bad magic)");
             }
             long step = in.readLong();
@@ -94,12 +106,14 @@ public record Checkpoint(long step, double runningMin, long elapsedNanos, long i
             long initHash = in.readLong();
             double[] params = readArray(in, file);
             double[] vel = readArray(in, file);
+            double[] fused = first ? new double[0] : readArray(in, file);
             long expected = crc.getValue();
             long stored = in.readLong();
             if (stored != expected) {
                 throw new IOException(file + ": checksum mismatch (damaged checkpoint)");
             }
-            return new Checkpoint(step, runningMin, elapsed, initHash, params, vel.length == 0 ? null : vel);
+            return new Checkpoint(step, runningMin, elapsed, initHash, params, vel.length == 0 ? null : vel,
+                    fused.length == 0 ? null : fused);
         } catch (EOFException e) {
             throw new IOException(file + ": truncated checkpoint", e);
         }

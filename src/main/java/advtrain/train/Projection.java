@@ -35,7 +35,15 @@ public final class Projection {
      * records in {@code active[b]} whether block b was outside (and so rescaled).
      */
     public static void project(Network net, double r, boolean[] active) {
+        project(net, r, active, null);
+    }
+
+    /** As {@link #project(Network, double, boolean[])}, writing each block's scale to {@code scales} (1 when untouched; may be null). */
+    public static void project(Network net, double r, boolean[] active, double[] scales) {
         int blocks = net.blocks();
+        if (scales != null) {
+            java.util.Arrays.fill(scales, 0, blocks, 1.0);
+        }
         if (Double.isInfinite(r)) {
             for (int b = 0; b < blocks; b++) {
                 active[b] = false;
@@ -50,6 +58,9 @@ public final class Projection {
             active[b] = dist > radius;
             if (active[b]) {
                 double scale = radius / dist;
+                if (scales != null) {
+                    scales[b] = scale;
+                }
                 int off = net.blockOffset(b);
                 int end = off + net.blockSize(b);
                 for (int i = off; i < end; i++) {

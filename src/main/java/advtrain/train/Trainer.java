@@ -28,6 +28,14 @@ import advtrain.threat.Attack;
  * step), every sum runs in a fixed order, so a run is a pure function of its settings: bit-identical for
  * any thread count, and resuming from a checkpoint ({@link #restore}) continues the exact trajectory.
  *
+ * <p>Fused packs carried: where the attack runs on fused packs ({@link Attack#usesFusedPacks}), the step is
+ * plain (no momentum) and one pass, and the network says carrying pays ({@link Network#carriesFused}: the deep
+ * net, when 2 B < m), the fused matrix W1 A is not computed afresh every step but carried through the step's
+ * rank-B change ({@link Network#carryFused}), and computed afresh every {@link #REFRESH} steps. The attack then
+ * sees the same function, rounded a little differently (by the steps carried through since the last refresh):
+ * still a pure function of the settings, kept in checkpoints, bit-identical for any thread count and across a
+ * resume.
+ *
  * <p>Memory: every buffer is allocated at construction; a step allocates nothing apart from one small
  * random stream per epoch (for the shuffle).
  */
@@ -53,8 +61,15 @@ public final class Trainer {
     private PackedWeights packs;
     /** The packs the attack and the clean metrics run on: fused ones sharing {@link #packs}, or those. */
     private PackedWeights attackPacks;
+    /** Whether the fused packs are carried from step to step (see the class javadoc). */
+    private final boolean carry;
+    /** True while {@link #attackPacks} hold the fused packs of the current weights, carried from the last step. */
+    private boolean carried;
+    private final double[] blockScales;
     private final int[] perm;
     private long permEpoch = -1;
+    /** Steps between fresh computations of carried fused packs (bounds their rounding drift). */
+    static final int REFRESH = 64;
     private final StepStats stats;
     private final double distScale;
 
@@ -104,6 +119,9 @@ public final class Trainer {
         this.grad = new double[net.paramCount()];
         this.velocity = settings.momentum() > 0 ? new double[net.paramCount()] : null;
         this.perm = settings.fullBatch() ? null : new int[n];
+        this.carry = attack.usesFusedPacks(net) && settings.momentum() == 0 && batchRows <= chunk
+                && net.carriesFused(batchRows);
+        this.blockScales = new double[net.blocks()];
         this.stats = new StepStats(net.blocks());
         this.distScale = Projection.distanceScale(net);
     }
@@ -195,8 +213,10 @@ public final class Trainer {
         // training pass, fused where the attack runs on fused packs (the attack's passes and the clean metrics: the
         // same function, rounded differently), the two sharing what they have in common.
         packs = net.packWeights(packs, false, ws.kernels(), ws.parallel());
-        attackPacks = attack.usesFusedPacks(net) ? net.packWeights(attackPacks, true, ws.kernels(), ws.parallel(), packs)
-                : packs;
+        if (!carried) {
+            attackPacks = attack.usesFusedPacks(net) ? net.packWeights(attackPacks, true, ws.kernels(), ws.parallel(), packs)
+                    : packs;
+        }
         try {
             for (int c0 = 0; c0 < rows; c0 += chunk) {
                 int cb = Math.min(chunk, rows - c0);
@@ -242,11 +262,15 @@ public final class Trainer {
         } else {
             kern.axpy(p, -settings.lr(), grad, 0, w, 0);
         }
-        Projection.project(net, settings.radius(), stats.projected);
+        Projection.project(net, settings.radius(), stats.projected, blockScales);
         if (perm == null) {
             recordFullSurrogate(surrogate);
         }
         step++;
+        carried = carry && step % REFRESH != 0;
+        if (carried) {
+            net.carryFused(attackPacks, ws, settings.lr(), blockScales);
+        }
         StepStats s = stats;
         s.step = step;
         s.epoch = epoch;
@@ -262,6 +286,16 @@ public final class Trainer {
         }
         elapsedNanos += System.nanoTime() - t0;
         return s;
+    }
+
+    /** The packs the next step's attack runs on (tests). */
+    PackedWeights attackPacks() {
+        return attackPacks;
+    }
+
+    /** Whether {@link #attackPacks()} were carried through the last step rather than computed afresh (tests). */
+    boolean carried() {
+        return carried;
     }
 
     /** Attaches {@code p} to the workspace, or detaches when there are no packs. */
@@ -291,11 +325,17 @@ public final class Trainer {
         step = ck.step();
         runningMin = ck.runningMin();
         elapsedNanos = ck.elapsedNanos();
+        carried = carry && ck.fused() != null;
+        if (carried) {
+            packs = net.packWeights(packs, false, ws.kernels(), ws.parallel());
+            attackPacks = net.packWeights(attackPacks, true, ws.kernels(), ws.parallel(), packs);
+            net.loadFused(attackPacks, ck.fused(), ws.parallel());
+        }
     }
 
     /** The state to checkpoint now (copies). */
     public Checkpoint checkpoint() {
         return new Checkpoint(step, runningMin, elapsedNanos, Checkpoint.hash(net.initialParams()), net.params().clone(),
-                velocity == null ? null : velocity.clone());
+                velocity == null ? null : velocity.clone(), carried ? attackPacks.fusedState() : null);
     }
 }

@@ -180,13 +180,97 @@ class PackedWeightsTest {
         }
     }
 
+    /**
+     * Carried fused packs follow the weights: through 12 plain steps (W1 -= lr G1 from a weights backward, then the
+     * offsets of W1 scaled as a projection does, on every third step), the carried (W1 A)^T stays within 1e-13
+     * (relative to its largest entry) of the one computed afresh, the passes through it within 1e-12 of the fresh
+     * packs' passes, on 1 and 2 threads with the same bits. Shapes with an odd d, m and batch and two depths.
+     */
+    @Test
+    void carriedFusedPacksFollowTheWeightsThroughSteps() {
+        try (Parallel two = Parallel.create(2)) {
+            for (DeepReluNet base : new DeepReluNet[] {TestNets.deep(13, 37, 2, 3, 48), TestNets.deep(33, 70, 1, 1, 49)}) {
+                double[][] finals = new double[2][];
+                for (Parallel par : new Parallel[] {Parallel.serial(), two}) {
+                    DeepReluNet net = (DeepReluNet) base.copy();
+                    int batch = 7;
+                    assertTrue(net.carriesFused(batch) && !net.carriesFused((net.width() + 1) / 2));
+                    int d = net.inputDim();
+                    int k = net.outputDim();
+                    DeepReluWorkspace ws = net.newWorkspace(batch, par);
+                    PackedWeights exact = net.packWeights(null, false, ws.kernels(), par);
+                    PackedWeights carried = net.packWeights(null, true, ws.kernels(), par, exact);
+                    double[] grad = new double[net.paramCount()];
+                    double[] scales = new double[net.blocks()];
+                    double lr = 0.3;
+                    for (int step = 0; step < 12; step++) {
+                        double[] x = TestNets.inputs(batch, d, 20 + step);
+                        double[] gOut = new double[batch * k];
+                        advtrain.random.RandomStream.of(step, "test.gout").fillGaussian(gOut, 0, gOut.length, 1.0);
+                        net.forward(ws, x, 0, batch);
+                        net.backwardWeights(ws, gOut, 0, 0.0, grad);
+                        double[] w = net.params();
+                        double[] w0 = net.initialParams();
+                        for (int i = 0; i < w.length; i++) {
+                            w[i] = Math.fma(-lr, grad[i], w[i]);
+                        }
+                        java.util.Arrays.fill(scales, 1.0);
+                        if (step % 3 == 2) {
+                            scales[0] = 0.75;
+                            for (int i = 0; i < net.blockSize(0); i++) {
+                                w[i] = w0[i] + scales[0] * (w[i] - w0[i]);
+                            }
+                        }
+                        exact = net.packWeights(exact, false, ws.kernels(), par);
+                        net.carryFused(carried, ws, lr, scales);
+                        PackedWeights fresh = net.packWeights(null, true, ws.kernels(), par);
+                        double[] p = carried.fusedState();
+                        assertClose(fresh.fusedState(), p, 1e-13, net + " carried (W1 A)^T after step " + step);
+                        double[] xe = TestNets.inputs(batch, d, 40 + step);
+                        double[][] viaFresh = fusedPasses(net, ws, fresh, xe, batch);
+                        double[][] viaCarried = fusedPasses(net, ws, carried, xe, batch);
+                        assertClose(viaFresh[0], viaCarried[0], 1e-12, net + " outputs after step " + step);
+                        assertClose(viaFresh[1], viaCarried[1], 1e-12, net + " input gradients after step " + step);
+                    }
+                    finals[par.threads() == 1 ? 0 : 1] = carried.fusedState();
+                }
+                assertArrayEquals(finals[0], finals[1], 0.0, base + " carried on 1 and 2 threads");
+            }
+        }
+    }
+
+    @Test
+    void carryingNeedsTheStepsWeightsBackward() {
+        DeepReluNet net = TestNets.deep(6, 20, 2, 2, 50);
+        double[] x = TestNets.inputs(3, 6, 15);
+        DeepReluWorkspace ws = net.newWorkspace(3, Parallel.serial());
+        PackedWeights fused = net.packWeights(null, true, ws.kernels(), Parallel.serial());
+        double[] scales = {1.0, 1.0};
+        net.forward(ws, x, 0, 3);
+        assertThrows(IllegalStateException.class, () -> net.carryFused(fused, ws, 0.1, scales), "no backward yet");
+        net.backwardWeights(ws, new double[6], 0, 0.0, new double[net.paramCount()]);
+        net.forward(ws, x, 0, 3);
+        assertThrows(IllegalStateException.class, () -> net.carryFused(fused, ws, 0.1, scales), "a forward came after it");
+        net.backwardWeights(ws, new double[6], 0, 0.0, new double[net.paramCount()]);
+        PackedWeights exact = net.packWeights(null, false, ws.kernels(), Parallel.serial());
+        assertThrows(IllegalArgumentException.class, () -> net.carryFused(exact, ws, 0.1, scales), "exact packs");
+        net.carryFused(fused, ws, 0.1, scales);
+        Network two = TestNets.twoLayer(6, 20, 2, Activation.RELU, 51);
+        assertTrue(!two.carriesFused(1));
+        assertThrows(UnsupportedOperationException.class, () -> two.carryFused(null, null, 0.1, scales));
+    }
+
     private static void assertClose(double[] expected, double[] actual, String what) {
+        assertClose(expected, actual, 1e-12, what);
+    }
+
+    private static void assertClose(double[] expected, double[] actual, double tol, String what) {
         double scale = 0;
         for (double v : expected) {
             scale = Math.max(scale, Math.abs(v));
         }
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], 1e-12 * scale, what + " [" + i + "]");
+            assertEquals(expected[i], actual[i], tol * scale, what + " [" + i + "]");
         }
     }
 

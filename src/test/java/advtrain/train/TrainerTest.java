@@ -209,6 +209,59 @@ class TrainerTest {
         assertArrayEquals(results[0], results[2], "straight vs resumed");
     }
 
+    /**
+     * Carried fused packs (deep net of width 160, batch 16, plain steps, l2 PGD (whose steps carry every bit of the gradient), projection active): every step
+     * between refreshes carries them, they stay within 1e-12 of fresh ones, and the run is bit-identical on 1 and 2
+     * threads and across a resume from a step that carried (the checkpoint keeps the carried matrix), past the
+     * refresh at step 64.
+     */
+    @Test
+    void carriedFusedPacksKeepRunsBitIdenticalOnThreadsAndAcrossAResume(@TempDir Path dir) throws IOException {
+        Dataset data = TestData.sphere(90, 12, 3, 3);
+        TrainSettings s = new TrainSettings(0.3, 0.5, 0.0, 16, 16, 17);
+        String spec = "pgd:norm=l2,eps=0.1,steps=3";
+        int steps = Trainer.REFRESH + 6;
+        double[][] results = new double[3][];
+        boolean projected = false;
+        for (int variant = 0; variant < 3; variant++) {
+            try (Parallel par = Parallel.create(variant == 1 ? 2 : 1)) {
+                advtrain.model.DeepReluNet net = advtrain.model.DeepReluNet.init(12, 160, 2, 3, 4);
+                Trainer t = trainer(net, TestLosses.CROSS_ENTROPY, data, s, par, advtrain.threat.AttackSpec.parse(spec).newAttack());
+                for (int i = 0; i < (variant == 2 ? 37 : steps); i++) {
+                    projected |= t.step().projected[0];
+                    assertEquals(t.stepsDone() % Trainer.REFRESH != 0, t.carried(), "carried after step " + t.stepsDone());
+                    if (variant == 0 && t.carried() && t.stepsDone() % 9 == 1) {
+                        double[] fresh = net.packWeights(null, true, advtrain.kernel.Simd.kernels(), par).fusedState();
+                        double[] carried = t.attackPacks().fusedState();
+                        double scale = 0;
+                        for (double v : fresh) {
+                            scale = Math.max(scale, Math.abs(v));
+                        }
+                        for (int j = 0; j < fresh.length; j++) {
+                            assertEquals(fresh[j], carried[j], 1e-12 * scale, "step " + t.stepsDone() + " entry " + j);
+                        }
+                    }
+                }
+                if (variant == 2) {
+                    Path f = dir.resolve("ck");
+                    t.checkpoint().write(f);
+                    assertTrue(Checkpoint.read(f).fused() != null, "a carrying step's checkpoint keeps the matrix");
+                    net = advtrain.model.DeepReluNet.init(12, 160, 2, 3, 4);
+                    t = trainer(net, TestLosses.CROSS_ENTROPY, data, s, par, advtrain.threat.AttackSpec.parse(spec).newAttack());
+                    t.restore(Checkpoint.read(f));
+                    assertTrue(t.carried());
+                    while (t.stepsDone() < steps) {
+                        t.step();
+                    }
+                }
+                results[variant] = net.params().clone();
+            }
+        }
+        assertTrue(projected, "the projection was active");
+        assertArrayEquals(results[0], results[1], "1 vs 2 threads");
+        assertArrayEquals(results[0], results[2], "straight vs resumed");
+    }
+
     @Test
     void nonFiniteLossStopsBeforeTouchingTheWeightsAndNamesTheStep() {
         Dataset good = TestData.sphere(20, 4, 2, 1);
