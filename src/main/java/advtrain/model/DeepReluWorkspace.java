@@ -82,13 +82,13 @@ public final class DeepReluWorkspace extends DenseWorkspace {
         }
     }
 
-    /** As {@link #requireForward}, refusing a forward through fused packs (weight gradients need x0). */
     @Override
     void begin(int rows, double[] x, int xOff) {
         super.begin(rows, x, xOff);
         firstDelta = null;
     }
 
+    /** As {@link #requireForward}, refusing a forward through fused packs (weight gradients need x0). */
     int requireExactForward() {
         int rows = requireForward();
         if (fusedForward) {

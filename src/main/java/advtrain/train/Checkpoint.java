@@ -19,9 +19,10 @@ import java.util.zip.CheckedOutputStream;
 /**
  * Everything needed to continue a run bit for bit: the weights, the momentum buffer (or none), the step,
  * the running minimum of L_A, the elapsed training time, a hash of W(0) that guards against resuming
- * onto a different initialisation, and the training attack's fused matrix where the trainer carries it from
- * step to step (or none; see {@link Trainer}: its bits depend on the steps it was carried through). Random positions need no storing: every draw is keyed by (seed, purpose,
- * step, row), and the fixed parts of the network are rebuilt from the seed.
+ * onto a different initialisation, and the attack's fused matrix where the trainer carries it from step to
+ * step (or none; see {@link Trainer}: its bits depend on the steps it was carried through). Random positions
+ * need no storing: every draw is keyed by (seed, purpose, step, row), and the fixed parts of the network are
+ * rebuilt from the seed.
  *
  * <p>File format ({@code step-NNNNNNNNN.ckpt}, big-endian): the 8 bytes {@code ADVTCKP2}, step (long),
  * running min (double), elapsed ns (long), init hash (long), P (int), P doubles, V (int, 0 without
@@ -36,7 +37,7 @@ public record Checkpoint(long step, double runningMin, long elapsedNanos, long i
     /** The first format: no fused matrix. */
     private static final byte[] MAGIC_1 = {'A', 'D', 'V', 'T', 'C', 'K', 'P', '1'};
 
-    /** A checkpoint without a carried fused matrix. */
+    /** A checkpoint without a carried fused matrix (as every checkpoint of the first format). */
     public Checkpoint(long step, double runningMin, long elapsedNanos, long initHash, double[] params, double[] velocity) {
         this(step, runningMin, elapsedNanos, initHash, params, velocity, null);
     }

@@ -307,7 +307,10 @@ public final class Trainer {
         }
     }
 
-    /** Restores the state a checkpoint holds (weights, momentum, step, running minimum, elapsed time). */
+    /**
+     * Restores the state a checkpoint holds (weights, momentum, step, running minimum, elapsed time, and the carried
+     * fused matrix: without one, as at a refresh, the next step computes it afresh).
+     */
     public void restore(Checkpoint ck) {
         if (ck.params().length != net.paramCount()) {
             throw new IllegalArgumentException("checkpoint has " + ck.params().length + " weights, the network " + net.paramCount());

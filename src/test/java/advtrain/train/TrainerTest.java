@@ -296,6 +296,43 @@ class TrainerTest {
         assertEquals(1, t.step().epoch);
     }
 
+    /** The carried fused matrix survives a write and read; a file of the first format (no such matrix) still reads. */
+    @Test
+    void checkpointKeepsTheFusedMatrixAndReadsTheFirstFormat(@TempDir Path dir) throws IOException {
+        double[] params = {1.5, -2.0, 0.25};
+        double[] fused = {3.0, Math.PI, -0.0, 1e-300};
+        Path f = dir.resolve("b.ckpt");
+        new Checkpoint(7, 0.5, 11, 42, params, null, fused).write(f);
+        Checkpoint back = Checkpoint.read(f);
+        assertArrayEquals(fused, back.fused());
+        assertArrayEquals(params, back.params());
+        assertEquals(null, back.velocity());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.CheckedOutputStream(bytes, crc))) {
+            out.write("ADVTCKP1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.writeLong(7);
+            out.writeDouble(0.5);
+            out.writeLong(11);
+            out.writeLong(42);
+            out.writeInt(params.length);
+            for (double v : params) {
+                out.writeLong(Double.doubleToRawLongBits(v));
+            }
+            out.writeInt(0);
+            out.flush();
+            long sum = crc.getValue();
+            out.writeLong(sum);
+        }
+        Path old = dir.resolve("old.ckpt");
+        Files.write(old, bytes.toByteArray());
+        Checkpoint first = Checkpoint.read(old);
+        assertEquals(7, first.step());
+        assertEquals(42, first.initHash());
+        assertArrayEquals(params, first.params());
+        assertEquals(null, first.fused());
+    }
+
     @Test
     void checkpointDetectsDamage(@TempDir Path dir) throws IOException {
         LinearTestNet net = new LinearTestNet(3, 2, 4, 1);
