@@ -298,7 +298,8 @@ public final class DeepReluNet extends DenseNet {
         Parallel par = w.parallel();
         double[] p = fused.fusedMatrix;
         double[] x0a = fused.carryRows(rows * d);
-        Gemm.gemm(w.kern, par, Op.N, Op.N, rows, d, m, 1.0, w.post[0], 0, m, inputMatrix, 0, d, 0.0, x0a, 0, d);
+        // x0 A through the exact packs' copy of A (the input backward's), when these fused packs share them.
+        product(w, fused.shares(), backwardSite(0), Op.N, rows, d, m, w.post[0], 0, m, inputMatrix, 0, x0a, 0);
         Gemm.gemm(w.kern, par, Op.T, Op.N, d, m, rows, -lr, x0a, 0, d, w.firstDelta, 0, m, 1.0, p, 0, m);
         double s = blockScales[0];
         if (s != 1.0) {
