@@ -232,7 +232,8 @@ public final class DeepReluNet extends DenseNet {
      * hold P = W1 A (computed on every call) in place of A and W1: the first hidden layer's pre-activation is
      * then P x, and the input gradient G1 P. That saves 2 m^2 flops per row and pass, for 2 m^2 d per call: it
      * pays when passes x rows per call exceed d. Fused packs made with {@code exact} ones share their a and
-     * W2..WH packs and compute P from their pack of W1.
+     * W2..WH packs and compute P from their pack of W1. Across a training step, {@link #carryFused} brings P to
+     * the new weights for less.
      */
     @Override
     public PackedWeights packWeights(PackedWeights reuse, boolean fuse, VectorKernels kern, Parallel par,

@@ -20,6 +20,9 @@ import java.util.Arrays;
  *       Networks with nothing to fuse make exact packs either way ({@link #fused()} says which).</li>
  * </ul>
  *
+ * <p>Fused packs may also be carried across a training step ({@link Network#carryFused}) instead of being made
+ * afresh: the same function, rounded by the steps carried through.
+ *
  * <p>Fixed matrices are packed once, when the object is made; the trained weights every time
  * {@link Network#packWeights} is called. Trained matrices too large for the heap ({@link #affordable}) are left
  * unpacked and packed on the fly, with the same bits. Fused packs made next to exact ones of the same weights
@@ -97,9 +100,10 @@ public final class PackedWeights {
         return net == source;
     }
 
-    /** Bytes held by the packed copies, those shared with other packs not counted. */
+    /** Bytes held by the packed copies and the carrying scratch, those shared with other packs not counted. */
     public long bytes() {
         long b = fusedMatrix == null ? 0 : 8L * fusedMatrix.length;
+        b += 8L * carryRows.length + (initialFused == null ? 0 : 8L * initialFused.length);
         for (int i = 0; i < matrices.length; i++) {
             boolean own = shares == null || matrices[i] != shares.get(i);
             b += matrices[i] == null || !own ? 0 : matrices[i].bytes();
