@@ -177,8 +177,13 @@ public final class Training implements AutoCloseable {
 
     /** Continues from the newest intact checkpoint in {@code dir/checkpoints}; returns its step. */
     public long resumeFrom(Path dir) throws IOException {
-        Checkpoint ck = TrainingRun.latest(dir.resolve(RunFolder.CHECKPOINTS));
-        trainer.restore(ck);
+        Path ckDir = dir.resolve(RunFolder.CHECKPOINTS);
+        Checkpoint ck = TrainingRun.latest(ckDir);
+        try {
+            trainer.restore(ck);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ckDir.resolve(Checkpoint.fileName(ck.step())) + ": " + e.getMessage(), e);
+        }
         return ck.step();
     }
 

@@ -77,6 +77,18 @@ class TrainCommandTest {
         assertTrue(Files.exists(a.resolve("loss.svg")) && Files.exists(a.resolve("distance.svg")));
     }
 
+    /** A checkpoint that does not fit the run (here: too few weights) is refused naming its file. */
+    @Test
+    void resumeFromAMismatchedCheckpointNamesTheFile(@TempDir Path tmp) throws Exception {
+        Path a = tmp.resolve("a");
+        assertEquals("0", train(a, "--steps", "2")[0]);
+        Path ck = a.resolve(advtrain.train.RunFolder.CHECKPOINTS).resolve(advtrain.train.Checkpoint.fileName(3));
+        new advtrain.train.Checkpoint(3, 1.0, 0, 0, new double[5], null).write(ck);
+        String[] r = run("train", "--resume", a.toString(), "--steps", "4");
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains(ck.getFileName().toString()) && r[2].contains("checkpoint has 5 weights"), r[2]);
+    }
+
     @Test
     void existingFolderNeedsForceAndResumeRefusesTrajectoryChanges(@TempDir Path tmp) throws Exception {
         Path a = tmp.resolve("a");
